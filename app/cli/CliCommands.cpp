@@ -1,0 +1,329 @@
+#include "CliCommands.h"
+
+#include "graph/RevisionResolver.h"
+#include "python/InterpreterDiscovery.h"
+#include "report/AlembicText.h"
+#include "report/DotReport.h"
+#include "report/HealthCheck.h"
+#include "report/JsonReport.h"
+#include "repository/RepositoryLoader.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+namespace headway::cli {
+
+namespace {
+
+const QString usage = QStringLiteral(
+    "Usage: headway-cli <command> [options] [REPOSITORY]\n"
+    "\n"
+    "Reads Alembic / Flask-Migrate migrations statically: no Python, env.py or database needed.\n"
+    "REPOSITORY is a project root, an alembic.ini, a migrations directory or a versions\n"
+    "directory (default: the current directory).\n"
+    "\n"
+    "Commands:\n"
+    "  heads        the head revisions, as `alembic heads` prints them\n"
+    "  history      every revision, newest first, as `alembic history` prints them\n"
+    "  show REV     one revision (full id, unique prefix, branch label, head, heads, base)\n"
+    "  branches     branch points and their branches\n"
+    "  check        exit 0: one head, no errors; 1: several heads; 2: broken graph\n"
+    "  graph        the whole graph: --format json|dot [-o FILE]\n"
+    "  interpreter  which Python can run the project's alembic / flask db\n"
+    "\n"
+    "Options: --json (heads, history, show, branches, check, interpreter), --verbose,\n"
+    "         --help, --version. Run `headway-cli <command> --help` for details.\n"
+    "Exit codes: 0 success, 1 several heads (check), 2 broken graph (check) or no\n"
+    "migrations / unknown revision, 3 no usable interpreter, 64 usage error.\n");
+
+struct Context {
+    QCommandLineParser parser;
+    QTextStream &out;
+    QTextStream &err;
+};
+
+QString displayPath(const Repository &repository, const QString &path)
+{
+    return path.isEmpty() ? QString() : repository.relativePath(path);
+}
+
+QString diagnosticLine(const Repository &repository, const Diagnostic &d)
+{
+    QString location = displayPath(repository, d.path);
+    if (!location.isEmpty() && d.line > 0)
+        location += QStringLiteral(":%1").arg(d.line);
+    QString line = location.isEmpty() ? QString() : location + QStringLiteral(": ");
+    line += QStringLiteral("%1 [%2]: %3").arg(severityName(d.severity), d.code, d.message);
+    if (!d.hint.isEmpty())
+        line += QStringLiteral(" Fix: ") + d.hint;
+    return line;
+}
+
+// Problems that matter go to stderr, so stdout stays what scripts parse.
+void reportProblems(Context &context, const Repository &repository, const QString &alreadyShown = {})
+{
+    for (const Diagnostic &d : repository.diagnostics)
+        if (d.severity != Severity::Note && d.code != alreadyShown)
+            context.err << "headway-cli: " << diagnosticLine(repository, d) << '\n';
+}
+
+void printJson(Context &context, const QJsonObject &object)
+{
+    context.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+std::optional<Repository> loadRepository(Context &context, const QString &argument)
+{
+    Repository repository = RepositoryLoader::load(argument);
+    if (!repository.found()) {
+        for (const Diagnostic &d : repository.diagnostics)
+            context.err << "headway-cli: " << d.message << "\n  " << d.hint << '\n';
+        return std::nullopt;
+    }
+    return repository;
+}
+
+QString repositoryArgument(const QCommandLineParser &parser, int index)
+{
+    const QStringList positional = parser.positionalArguments();
+    return positional.size() > index ? positional.at(index) : QStringLiteral(".");
+}
+
+int heads(Context &c)
+{
+    const auto repository = loadRepository(c, repositoryArgument(c.parser, 0));
+    if (!repository)
+        return Broken;
+    const QList<int> &heads = c.parser.isSet(QStringLiteral("resolve-dependencies"))
+                                  ? repository->graph.realHeads()
+                                  : repository->graph.heads();
+    if (c.parser.isSet(QStringLiteral("json"))) {
+        const JsonReport json(*repository);
+        printJson(c, {{QStringLiteral("heads"), json.revisions(heads)},
+                      {QStringLiteral("diagnostics"), json.diagnostics()}});
+        return Success;
+    }
+    reportProblems(c, *repository, QStringLiteral("multiple-heads"));
+    const AlembicText text(*repository);
+    for (int head : heads)
+        c.out << text.headLine(head, c.parser.isSet(QStringLiteral("verbose"))) << '\n';
+    return Success;
+}
+
+int history(Context &c)
+{
+    const auto repository = loadRepository(c, repositoryArgument(c.parser, 0));
+    if (!repository)
+        return Broken;
+    if (c.parser.isSet(QStringLiteral("json"))) {
+        const JsonReport json(*repository);
+        printJson(c, {{QStringLiteral("revisions"), json.revisions(repository->graph.historyOrder())},
+                      {QStringLiteral("diagnostics"), json.diagnostics()}});
+        return Success;
+    }
+    reportProblems(c, *repository);
+    const AlembicText text(*repository);
+    const bool verbose = c.parser.isSet(QStringLiteral("verbose"));
+    for (int node : repository->graph.historyOrder())
+        c.out << text.historyLine(node, verbose) << '\n';
+    return Success;
+}
+
+int show(Context &c)
+{
+    const QStringList positional = c.parser.positionalArguments();
+    if (positional.isEmpty()) {
+        c.err << "headway-cli: show needs a revision: headway-cli show REV [REPOSITORY]\n";
+        return UsageError;
+    }
+    const auto repository = loadRepository(c, repositoryArgument(c.parser, 1));
+    if (!repository)
+        return Broken;
+    const Resolution resolution = RevisionResolver(repository->graph).resolve(positional.first());
+    if (!resolution.ok()) {
+        c.err << "headway-cli: " << resolution.error << '\n';
+        return Broken;
+    }
+    if (c.parser.isSet(QStringLiteral("json"))) {
+        printJson(c, {{QStringLiteral("revisions"), JsonReport(*repository).revisions(resolution.revisions)}});
+        return Success;
+    }
+    const AlembicText text(*repository);
+    for (int node : resolution.revisions)
+        c.out << text.logEntry(node) << '\n';
+    return Success;
+}
+
+int branches(Context &c)
+{
+    const auto repository = loadRepository(c, repositoryArgument(c.parser, 0));
+    if (!repository)
+        return Broken;
+    QList<int> points;
+    for (int node : repository->graph.historyOrder())
+        if (repository->graph.node(node).isBranchPoint())
+            points += node;
+    if (c.parser.isSet(QStringLiteral("json"))) {
+        printJson(c, {{QStringLiteral("branch_points"), JsonReport(*repository).revisions(points)}});
+        return Success;
+    }
+    reportProblems(c, *repository);
+    const AlembicText text(*repository);
+    for (int node : points)
+        c.out << text.branchesEntry(node, c.parser.isSet(QStringLiteral("verbose"))) << '\n';
+    return Success;
+}
+
+int check(Context &c)
+{
+    const Repository repository = RepositoryLoader::load(repositoryArgument(c.parser, 0));
+    const HealthVerdict verdict = assessHealth(repository);
+    if (c.parser.isSet(QStringLiteral("json"))) {
+        const JsonReport json(repository);
+        printJson(c, {{QStringLiteral("status"), verdict.statusName()},
+                      {QStringLiteral("exit_code"), verdict.exitCode()},
+                      {QStringLiteral("summary"), verdict.summary},
+                      {QStringLiteral("heads"), json.ids(repository.graph.heads())},
+                      {QStringLiteral("diagnostics"), json.diagnostics()}});
+        return verdict.exitCode();
+    }
+    for (const Diagnostic &d : repository.diagnostics)
+        c.out << diagnosticLine(repository, d) << '\n';
+    c.out << verdict.summary << '\n';
+    return verdict.exitCode();
+}
+
+int graph(Context &c)
+{
+    const QString format = c.parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("json") && format != QLatin1String("dot")) {
+        c.err << "headway-cli: --format must be json or dot\n";
+        return UsageError;
+    }
+    const auto repository = loadRepository(c, repositoryArgument(c.parser, 0));
+    if (!repository)
+        return Broken;
+    const QString document = format == QLatin1String("dot")
+                                 ? dotDocument(*repository)
+                                 : QString::fromUtf8(QJsonDocument(JsonReport(*repository).graph())
+                                                         .toJson(QJsonDocument::Indented));
+    const QString output = c.parser.value(QStringLiteral("output"));
+    if (output.isEmpty() || output == QLatin1String("-")) {
+        c.out << document;
+        return Success;
+    }
+    QFile file(output);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(document.toUtf8()) < 0) {
+        c.err << "headway-cli: cannot write " << output << ": " << file.errorString() << '\n';
+        return Broken;
+    }
+    return Success;
+}
+
+int interpreter(Context &c)
+{
+    QStringList modules = c.parser.values(QStringLiteral("require"));
+    QStringList split;
+    for (const QString &m : std::as_const(modules))
+        split += m.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (split.isEmpty())
+        split = {QStringLiteral("alembic")};
+    const QString argument = repositoryArgument(c.parser, 0);
+    const QFileInfo info(argument);
+    const InterpreterChoice choice = InterpreterDiscovery::find(
+        info.isDir() ? info.absoluteFilePath() : info.absolutePath(), split);
+    if (c.parser.isSet(QStringLiteral("json"))) {
+        QJsonArray tried;
+        for (const InterpreterCandidate &candidate : choice.tried)
+            tried.append(QJsonObject{{QStringLiteral("path"), candidate.path},
+                                     {QStringLiteral("origin"), candidate.origin},
+                                     {QStringLiteral("version"), candidate.version},
+                                     {QStringLiteral("usable"), candidate.usable()},
+                                     {QStringLiteral("problem"), candidate.problem}});
+        printJson(c, {{QStringLiteral("interpreter"), choice.path},
+                      {QStringLiteral("required_modules"), QJsonArray::fromStringList(split)},
+                      {QStringLiteral("tried"), tried}});
+    } else if (choice.found()) {
+        c.out << choice.path << '\n';
+    } else {
+        c.err << "headway-cli: " << choice.explanation(split) << '\n';
+    }
+    return choice.found() ? Success : NoInterpreter;
+}
+
+struct Command {
+    const char *name;
+    const char *description;
+    const char *positional; // syntax of positional arguments for --help
+    int (*run)(Context &);
+    QList<QCommandLineOption> options;
+};
+
+QList<Command> commands()
+{
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption verbose(QStringList{QStringLiteral("v"), QStringLiteral("verbose")},
+                                     QStringLiteral("Full details, like alembic --verbose."));
+    return {
+        {"heads", "Show the head revisions.", "[REPOSITORY]", heads,
+         {json, verbose, QCommandLineOption(QStringLiteral("resolve-dependencies"),
+                                            QStringLiteral("Treat depends_on as down revisions."))}},
+        {"history", "List revisions newest first, in Alembic's order.", "[REPOSITORY]", history, {json, verbose}},
+        {"show", "Show one revision.", "REV [REPOSITORY]", show, {json}},
+        {"branches", "Show branch points.", "[REPOSITORY]", branches, {json, verbose}},
+        {"check", "Check the graph: exit 0 healthy, 1 several heads, 2 broken.", "[REPOSITORY]", check, {json}},
+        {"graph", "Print the whole graph.", "[REPOSITORY]", graph,
+         {QCommandLineOption(QStringLiteral("format"), QStringLiteral("json or dot."), QStringLiteral("format"),
+                             QStringLiteral("json")),
+          QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                             QStringLiteral("Write to FILE instead of standard output."), QStringLiteral("file"))}},
+        {"interpreter", "Find the Python that can run the project's migrations.", "[REPOSITORY]", interpreter,
+         {json, QCommandLineOption(QStringLiteral("require"),
+                                   QStringLiteral("Modules it must have (default: alembic)."),
+                                   QStringLiteral("module"))}},
+    };
+}
+
+} // namespace
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help")
+        || arguments.first() == QLatin1String("-h") || arguments.first() == QLatin1String("help")) {
+        (arguments.isEmpty() ? err : out) << usage;
+        return arguments.isEmpty() ? UsageError : Success;
+    }
+    if (arguments.first() == QLatin1String("--version")) {
+        out << "headway-cli " << HEADWAY_VERSION << '\n';
+        return Success;
+    }
+    for (const Command &command : commands()) {
+        if (arguments.first() != QLatin1String(command.name))
+            continue;
+        Context context{{}, out, err};
+        QCommandLineParser &parser = context.parser;
+        parser.setApplicationDescription(QString::fromLatin1(command.description));
+        parser.addOptions(command.options);
+        const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                      QStringLiteral("Show this help."));
+        parser.addOption(help);
+        parser.addPositionalArgument(QString::fromLatin1(command.positional), QString());
+        if (!parser.parse(QStringList{QStringLiteral("headway-cli")} + arguments.mid(1))) {
+            err << "headway-cli " << command.name << ": " << parser.errorText() << '\n';
+            return UsageError;
+        }
+        if (parser.isSet(help)) {
+            out << parser.helpText().replace(QLatin1String("headway-cli [options]"),
+                                             QStringLiteral("headway-cli %1 [options]")
+                                                 .arg(QLatin1String(command.name)));
+            return Success;
+        }
+        return command.run(context);
+    }
+    err << "headway-cli: unknown command '" << arguments.first() << "'\n\n" << usage;
+    return UsageError;
+}
+
+} // namespace headway::cli

@@ -1,0 +1,41 @@
+// What Headway knows about one migration file after reading it statically.
+#pragma once
+
+#include "diagnostics/Diagnostic.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace headway {
+
+// A module-level identifier as the file assigns it.
+struct AssignedValue {
+    bool present = false;   // assigned at module level at all
+    bool literal = false;   // its value could be read without running Python
+    QStringList values;     // the strings (empty for None or an empty sequence)
+    QString sourceText;     // the expression as written
+    int line = 0;
+};
+
+struct MigrationFile {
+    QString path; // absolute
+
+    AssignedValue revision;
+    AssignedValue downRevision;
+    AssignedValue branchLabels;
+    AssignedValue dependsOn;
+
+    QString longDoc;     // the module docstring, stripped (Alembic's Script.longdoc)
+    QString doc;         // its first paragraph: the message Alembic prints
+    int docLine = 0;
+    QString createDate;  // from the "Create Date:" header line, as written
+    int createDateLine = 0;
+
+    Diagnostics diagnostics;
+
+    // The revision id, if the file yields one (possibly from a legacy file name).
+    QString revisionId() const { return revision.values.value(0); }
+    bool hasRevision() const { return revision.present && revision.literal && revision.values.size() == 1; }
+};
+
+} // namespace headway

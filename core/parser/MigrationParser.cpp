@@ -1,0 +1,382 @@
+#include "MigrationParser.h"
+
+#include "PythonLexer.h"
+#include "PythonLiteral.h"
+#include "SourceEncoding.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <cstring>
+
+namespace headway {
+
+namespace {
+
+using TokenSpan = std::span<const PythonToken>;
+
+bool isOperator(const PythonToken &token, std::string_view text)
+{
+    return token.kind == PythonToken::Kind::Operator && token.text == text;
+}
+
+// Splits a logical line at top-level separators (";" between statements, "=" between targets).
+std::vector<TokenSpan> splitTopLevel(TokenSpan tokens, std::string_view separator)
+{
+    std::vector<TokenSpan> parts;
+    int depth = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const PythonToken &t = tokens[i];
+        if (t.kind != PythonToken::Kind::Operator)
+            continue;
+        if (t.text == "(" || t.text == "[" || t.text == "{")
+            ++depth;
+        else if (t.text == ")" || t.text == "]" || t.text == "}")
+            --depth;
+        else if (depth == 0 && t.text == separator) {
+            parts.push_back(tokens.subspan(start, i - start));
+            start = i + 1;
+        }
+    }
+    parts.push_back(tokens.subspan(start));
+    return parts;
+}
+
+bool isFormatString(std::string_view token)
+{
+    for (char c : token) {
+        if (c == '\'' || c == '"')
+            return false;
+        if ((c | 0x20) == 'f')
+            return true;
+    }
+    return false;
+}
+
+class FileReader
+{
+public:
+    explicit FileReader(MigrationFile &file)
+        : m_file(file)
+    {
+    }
+
+    void read(std::string_view source)
+    {
+        PythonLexer lexer(source);
+        std::vector<PythonToken> tokens;
+        bool firstStatement = true;
+        while (lexer.nextModuleLevelLine(tokens)) {
+            for (const TokenSpan statement : splitTopLevel(tokens, ";")) {
+                if (statement.empty())
+                    continue;
+                if (firstStatement)
+                    readDocstring(statement);
+                firstStatement = false;
+                readAssignment(statement);
+            }
+        }
+        if (lexer.error()) {
+            m_file.diagnostics += Diagnostic::error(
+                QStringLiteral("syntax-error"),
+                QStringLiteral("Python cannot import this file: %1")
+                    .arg(QString::fromStdString(lexer.error()->message)),
+                m_file.path, lexer.error()->line,
+                QStringLiteral("Fix the syntax error (a merge conflict left in the file?); "
+                               "identifiers read before that line are still shown."));
+        }
+    }
+
+private:
+    void readDocstring(TokenSpan statement)
+    {
+        QString docstring;
+        for (const PythonToken &token : statement) {
+            QString part;
+            if (token.kind != PythonToken::Kind::String || isFormatString(token.text)
+                || !decodePythonString(token.text, part))
+                return; // not a plain str constant, so Python sets no __doc__
+            docstring += part;
+        }
+        m_file.docLine = statement.front().line;
+        m_file.longDoc = docstring.trimmed();
+        m_file.doc = m_file.longDoc.section(QStringLiteral("\n\n"), 0, 0);
+        readHeaders(docstring);
+    }
+
+    // The "Revision ID:", "Revises:" and "Create Date:" lines Alembic's template writes.
+    void readHeaders(const QString &docstring)
+    {
+        const QStringList lines = docstring.split(QLatin1Char('\n'));
+        for (int i = 0; i < lines.size(); ++i) {
+            const QString line = lines.at(i).trimmed();
+            const int lineNumber = m_file.docLine + i;
+            if (line.startsWith(QLatin1String("Create Date:"))) {
+                m_file.createDate = line.mid(12).trimmed();
+                m_file.createDateLine = lineNumber;
+            } else if (line.startsWith(QLatin1String("Revision ID:"))) {
+                m_headerRevision = line.mid(12).trimmed();
+                m_headerRevisionLine = lineNumber;
+            } else if (line.startsWith(QLatin1String("Revises:"))) {
+                m_headerRevises = line.mid(8).trimmed();
+                m_headerRevisesLine = lineNumber;
+                m_hasRevisesHeader = true;
+            }
+        }
+    }
+
+    void readAssignment(TokenSpan statement)
+    {
+        const std::vector<TokenSpan> sides = splitTopLevel(statement, "=");
+        if (sides.size() < 2)
+            return;
+        const TokenSpan value = sides.back();
+        for (std::size_t i = 0; i + 1 < sides.size(); ++i) {
+            TokenSpan target = sides[i];
+            // Annotated assignment: "name: Type = value".
+            if (sides.size() == 2 && target.size() >= 2 && isOperator(target[1], ":"))
+                target = target.first(1);
+            assignTargets(target, value);
+        }
+    }
+
+    void assignTargets(TokenSpan target, TokenSpan value)
+    {
+        if (target.size() == 1) {
+            if (target[0].kind == PythonToken::Kind::Name)
+                assign(target[0], value, evaluateLiteral(value));
+            return;
+        }
+        // Tuple unpacking: "revision, down_revision = 'a', 'b'".
+        std::vector<const PythonToken *> names;
+        for (std::size_t i = 0; i < target.size(); ++i) {
+            if (i % 2 == 0 && target[i].kind == PythonToken::Kind::Name)
+                names.push_back(&target[i]);
+            else if (i % 2 == 1 && isOperator(target[i], ","))
+                continue;
+            else
+                return;
+        }
+        const PythonLiteral values = evaluateLiteral(value);
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            PythonLiteral element;
+            if (values.kind == PythonLiteral::Kind::Sequence
+                && values.strings.size() == static_cast<qsizetype>(names.size())) {
+                element = {PythonLiteral::Kind::String, {values.strings.at(i)}, values.sourceText, {}};
+            } else {
+                element = {PythonLiteral::Kind::NotLiteral, {}, values.sourceText,
+                           QStringLiteral("it is unpacked from an expression")};
+            }
+            assign(*names[i], value, element);
+        }
+    }
+
+    void assign(const PythonToken &name, TokenSpan valueTokens, const PythonLiteral &literal)
+    {
+        AssignedValue *slot = nullptr;
+        if (name.text == "revision")
+            slot = &m_file.revision;
+        else if (name.text == "down_revision")
+            slot = &m_file.downRevision;
+        else if (name.text == "branch_labels")
+            slot = &m_file.branchLabels;
+        else if (name.text == "depends_on")
+            slot = &m_file.dependsOn;
+        if (!slot)
+            return;
+        // Later assignments win, as when Python runs the module.
+        *slot = AssignedValue{};
+        slot->present = true;
+        slot->line = name.line;
+        slot->sourceText = tokensText(valueTokens);
+        slot->literal = literal.kind != PythonLiteral::Kind::NotLiteral;
+        slot->values = literal.strings;
+        if (!slot->literal)
+            m_nonLiteralReasons[slot] = literal.reason;
+    }
+
+public:
+    QString m_headerRevision;
+    int m_headerRevisionLine = 0;
+    QString m_headerRevises;
+    int m_headerRevisesLine = 0;
+    bool m_hasRevisesHeader = false;
+    std::map<const AssignedValue *, QString> m_nonLiteralReasons;
+
+private:
+    MigrationFile &m_file;
+};
+
+void checkIdentifiers(MigrationFile &file, const FileReader &reader, bool emptySource)
+{
+    const QString fileName = QFileInfo(file.path).fileName();
+    auto nonLiteral = [&](const AssignedValue &value, const QString &name, Severity severity,
+                          const QString &consequence) {
+        const auto reason = reader.m_nonLiteralReasons.find(&value);
+        Diagnostic d{severity, QStringLiteral("non-literal-value"),
+                     QStringLiteral("`%1 = %2` is not a literal (%3); %4")
+                         .arg(name, value.sourceText,
+                              reason != reader.m_nonLiteralReasons.end() ? reason->second
+                                                                         : QString(),
+                              consequence),
+                     file.path, value.line,
+                     QStringLiteral("Write the value literally, or resolve it with the project's "
+                                    "interpreter (Headway never runs migration code by itself).")};
+        file.diagnostics += d;
+    };
+
+    if (!file.revision.present) {
+        static const QRegularExpression legacyName(QStringLiteral("^([a-f0-9]+)\\.py$"));
+        const auto match = legacyName.match(fileName);
+        if (match.hasMatch()) {
+            // Alembic 0.1 named files after their revision; Alembic still accepts that.
+            file.revision = AssignedValue{true, true, {match.captured(1)}, fileName, 0};
+        } else if (emptySource) {
+            file.diagnostics += Diagnostic::error(
+                QStringLiteral("empty-file"),
+                QStringLiteral("%1 is empty, so it declares no revision; Alembic stops with "
+                               "\"Could not determine revision id from filename %1\"")
+                    .arg(fileName),
+                file.path, 0,
+                QStringLiteral("Restore the file from version control (git log -- %1), or move "
+                               "it out of the versions directory if it is not a migration.")
+                    .arg(fileName));
+        } else {
+            file.diagnostics += Diagnostic::error(
+                QStringLiteral("missing-revision"),
+                QStringLiteral("Could not determine revision id from filename %1. Be sure the "
+                               "'revision' variable is declared inside the script.")
+                    .arg(fileName),
+                file.path, 0,
+                QStringLiteral("Add `revision = \"<id>\"` at module level, or move the file out "
+                               "of the versions directory if it is not a migration."));
+        }
+    } else if (!file.revision.literal) {
+        nonLiteral(file.revision, QStringLiteral("revision"), Severity::Error,
+                   QStringLiteral("this file is left out of the graph"));
+    } else if (file.revision.values.size() != 1 || file.revision.values.first().isEmpty()) {
+        file.diagnostics += Diagnostic::error(
+            QStringLiteral("invalid-revision"),
+            QStringLiteral("`revision = %1` is not a single revision id; this file is left out "
+                           "of the graph")
+                .arg(file.revision.sourceText),
+            file.path, file.revision.line,
+            QStringLiteral("Set `revision` to one string, the id used in the file name."));
+    }
+
+    if (file.hasRevision() && !file.downRevision.present) {
+        file.diagnostics += Diagnostic::error(
+            QStringLiteral("missing-down-revision"),
+            QStringLiteral("Revision %1 declares no down_revision; Alembic fails with "
+                           "AttributeError: module has no attribute 'down_revision'")
+                .arg(file.revisionId()),
+            file.path, file.revision.line,
+            QStringLiteral("Add `down_revision = None` for a first migration, or the id of the "
+                           "revision it follows."));
+    } else if (file.downRevision.present && !file.downRevision.literal) {
+        nonLiteral(file.downRevision, QStringLiteral("down_revision"), Severity::Error,
+                   QStringLiteral("the parents of this revision are unknown"));
+    }
+    if (file.branchLabels.present && !file.branchLabels.literal)
+        nonLiteral(file.branchLabels, QStringLiteral("branch_labels"), Severity::Warning,
+                   QStringLiteral("this revision's branch labels are unknown"));
+    if (file.dependsOn.present && !file.dependsOn.literal)
+        nonLiteral(file.dependsOn, QStringLiteral("depends_on"), Severity::Warning,
+                   QStringLiteral("this revision's dependencies are unknown"));
+
+    // Empty strings mean "none" to Alembic; drop them so they never look like ids.
+    for (AssignedValue *value : {&file.downRevision, &file.branchLabels, &file.dependsOn})
+        value->values.removeAll(QString());
+}
+
+void checkHeaders(MigrationFile &file, const FileReader &reader)
+{
+    if (!file.hasRevision())
+        return;
+    if (!reader.m_headerRevision.isEmpty() && reader.m_headerRevision != file.revisionId()) {
+        file.diagnostics += Diagnostic::note(
+            QStringLiteral("header-mismatch"),
+            QStringLiteral("The docstring says \"Revision ID: %1\" but `revision` is %2; Alembic "
+                           "uses the variable")
+                .arg(reader.m_headerRevision, file.revisionId()),
+            file.path, reader.m_headerRevisionLine,
+            QStringLiteral("Update the docstring header so readers are not misled."));
+    }
+    if (reader.m_hasRevisesHeader && file.downRevision.literal) {
+        QStringList header = reader.m_headerRevises.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (QString &id : header)
+            id = id.trimmed();
+        header.removeAll(QString());
+        QStringList actual = file.downRevision.values;
+        header.sort();
+        actual.sort();
+        if (header != actual) {
+            file.diagnostics += Diagnostic::note(
+                QStringLiteral("header-mismatch"),
+                QStringLiteral("The docstring says \"Revises: %1\" but `down_revision` is %2; "
+                               "Alembic uses the variable")
+                    .arg(reader.m_headerRevises,
+                         actual.isEmpty() ? QStringLiteral("None") : actual.join(QLatin1String(", "))),
+                file.path, reader.m_headerRevisesLine,
+                QStringLiteral("Update the docstring header so readers are not misled."));
+        }
+    }
+}
+
+} // namespace
+
+MigrationFile MigrationParser::parse(const QString &path, QByteArrayView source)
+{
+    MigrationFile file;
+    file.path = path;
+    if (std::memchr(source.data(), 0, source.size())) {
+        file.diagnostics += Diagnostic::error(
+            QStringLiteral("binary-file"),
+            QStringLiteral("Python cannot import %1: it contains NUL bytes (a binary file, not "
+                           "Python source)")
+                .arg(QFileInfo(path).fileName()),
+            path, 0,
+            QStringLiteral("Move the file out of the versions directory; only migration "
+                           "scripts belong there."));
+        return file;
+    }
+    QByteArray converted;
+    const SourceText text = decodeSource(path, source, converted, file.diagnostics);
+    FileReader reader(file);
+    reader.read(text.utf8);
+    checkIdentifiers(file, reader, text.blank);
+    checkHeaders(file, reader);
+    return file;
+}
+
+MigrationFile MigrationParser::parseFile(const QString &path)
+{
+    QFile f(path);
+    auto failed = [&](QString code, QString message, QString hint) {
+        MigrationFile file;
+        file.path = path;
+        file.diagnostics += Diagnostic::error(std::move(code), std::move(message), path, 0,
+                                              std::move(hint));
+        return file;
+    };
+    if (!f.open(QIODevice::ReadOnly)) {
+        return failed(QStringLiteral("unreadable-file"),
+                      QStringLiteral("Cannot read %1: %2").arg(QFileInfo(path).fileName(), f.errorString()),
+                      QStringLiteral("Check the file's permissions and that it is not a broken "
+                                     "symbolic link; the rest of the graph is still shown."));
+    }
+    if (f.size() > maximumFileSize) {
+        return failed(QStringLiteral("file-too-large"),
+                      QStringLiteral("%1 is %2 MB, far larger than any migration script; Headway "
+                                     "does not read it")
+                          .arg(QFileInfo(path).fileName())
+                          .arg(f.size() / (1024 * 1024)),
+                      QStringLiteral("Move data files out of the versions directory."));
+    }
+    const QByteArray source = f.readAll();
+    return parse(path, source);
+}
+
+} // namespace headway

@@ -1,0 +1,283 @@
+#include "PythonLiteral.h"
+
+namespace headway {
+
+namespace {
+
+bool isOperator(const PythonToken &token, std::string_view text)
+{
+    return token.kind == PythonToken::Kind::Operator && token.text == text;
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// Appends the unicode code point written as `digits` hex digits at `pos`.
+bool appendHexEscape(std::string_view body, std::size_t &pos, int digits, QString &out)
+{
+    if (pos + digits > body.size())
+        return false;
+    char32_t code = 0;
+    for (int i = 0; i < digits; ++i) {
+        const int v = hexValue(body[pos + i]);
+        if (v < 0)
+            return false;
+        code = code * 16 + v;
+    }
+    if (code > 0x10FFFF)
+        return false;
+    pos += digits;
+    out += QString::fromUcs4(&code, 1);
+    return true;
+}
+
+void appendUtf8(std::string_view bytes, QString &out)
+{
+    out += QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()));
+}
+
+// Processes backslash escapes the way Python does for str literals.
+void unescape(std::string_view body, QString &out)
+{
+    std::size_t runStart = 0;
+    std::size_t pos = 0;
+    while (pos < body.size()) {
+        if (body[pos] != '\\' || pos + 1 >= body.size()) {
+            ++pos;
+            continue;
+        }
+        appendUtf8(body.substr(runStart, pos - runStart), out);
+        const char e = body[pos + 1];
+        pos += 2;
+        switch (e) {
+        case '\n': break; // line continuation inside the string
+        case '\r': if (pos < body.size() && body[pos] == '\n') ++pos; break;
+        case '\\': out += QLatin1Char('\\'); break;
+        case '\'': out += QLatin1Char('\''); break;
+        case '"': out += QLatin1Char('"'); break;
+        case 'a': out += QLatin1Char('\a'); break;
+        case 'b': out += QLatin1Char('\b'); break;
+        case 'f': out += QLatin1Char('\f'); break;
+        case 'n': out += QLatin1Char('\n'); break;
+        case 'r': out += QLatin1Char('\r'); break;
+        case 't': out += QLatin1Char('\t'); break;
+        case 'v': out += QLatin1Char('\v'); break;
+        case 'x':
+            if (!appendHexEscape(body, pos, 2, out))
+                out += QLatin1String("\\x");
+            break;
+        case 'u':
+            if (!appendHexEscape(body, pos, 4, out))
+                out += QLatin1String("\\u");
+            break;
+        case 'U':
+            if (!appendHexEscape(body, pos, 8, out))
+                out += QLatin1String("\\U");
+            break;
+        default:
+            if (e >= '0' && e <= '7') {
+                int value = e - '0';
+                for (int i = 0; i < 2 && pos < body.size() && body[pos] >= '0' && body[pos] <= '7'; ++i)
+                    value = value * 8 + (body[pos++] - '0');
+                out += QChar(value);
+            } else {
+                // Unknown escapes (and \N{...}) keep their backslash, as in Python.
+                out += QLatin1Char('\\');
+                --pos;
+            }
+        }
+        runStart = pos;
+    }
+    appendUtf8(body.substr(runStart), out);
+}
+
+// Python reads source with universal newlines: \r\n and \r become \n.
+QString normalizeNewlines(QString text)
+{
+    if (text.contains(QLatin1Char('\r'))) {
+        text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+        text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    }
+    return text;
+}
+
+PythonLiteral notLiteral(std::span<const PythonToken> tokens, QString reason)
+{
+    PythonLiteral literal;
+    literal.kind = PythonLiteral::Kind::NotLiteral;
+    literal.sourceText = tokensText(tokens);
+    literal.reason = std::move(reason);
+    return literal;
+}
+
+// A run of adjacent string tokens (implicit concatenation) or a single None.
+PythonLiteral evaluateScalar(std::span<const PythonToken> tokens)
+{
+    if (tokens.size() == 1 && tokens[0].kind == PythonToken::Kind::Name && tokens[0].text == "None")
+        return PythonLiteral{PythonLiteral::Kind::None, {}, tokensText(tokens), {}};
+    QString value;
+    for (const PythonToken &token : tokens) {
+        if (token.kind != PythonToken::Kind::String)
+            return notLiteral(tokens, QStringLiteral("it is an expression, not a string literal"));
+        QString part, reason;
+        if (!decodePythonString(token.text, part, &reason))
+            return notLiteral(tokens, reason);
+        value += part;
+    }
+    return PythonLiteral{PythonLiteral::Kind::String, {value}, tokensText(tokens), {}};
+}
+
+// Splits at commas that are not nested in brackets.
+std::vector<std::span<const PythonToken>> splitTopLevelCommas(std::span<const PythonToken> tokens,
+                                                              bool &hadComma)
+{
+    std::vector<std::span<const PythonToken>> parts;
+    int depth = 0;
+    std::size_t start = 0;
+    hadComma = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const PythonToken &t = tokens[i];
+        if (t.kind != PythonToken::Kind::Operator)
+            continue;
+        if (t.text == "(" || t.text == "[" || t.text == "{")
+            ++depth;
+        else if (t.text == ")" || t.text == "]" || t.text == "}")
+            --depth;
+        else if (t.text == "," && depth == 0) {
+            parts.push_back(tokens.subspan(start, i - start));
+            start = i + 1;
+            hadComma = true;
+        }
+    }
+    if (start < tokens.size())
+        parts.push_back(tokens.subspan(start)); // a trailing comma leaves nothing to add
+    return parts;
+}
+
+// Index of the bracket closing the one at `open`, or npos.
+std::size_t matchingBracket(std::span<const PythonToken> tokens, std::size_t open)
+{
+    int depth = 0;
+    for (std::size_t i = open; i < tokens.size(); ++i) {
+        const PythonToken &t = tokens[i];
+        if (t.kind != PythonToken::Kind::Operator)
+            continue;
+        if (t.text == "(" || t.text == "[" || t.text == "{")
+            ++depth;
+        else if ((t.text == ")" || t.text == "]" || t.text == "}") && --depth == 0)
+            return i;
+    }
+    return std::string_view::npos;
+}
+
+PythonLiteral evaluateElements(std::span<const PythonToken> whole,
+                               const std::vector<std::span<const PythonToken>> &parts)
+{
+    PythonLiteral sequence{PythonLiteral::Kind::Sequence, {}, tokensText(whole), {}};
+    for (const auto &part : parts) {
+        if (part.empty())
+            return notLiteral(whole, QStringLiteral("it has an empty element"));
+        const PythonLiteral element = evaluateLiteral(part);
+        if (element.kind != PythonLiteral::Kind::String)
+            return notLiteral(whole, element.kind == PythonLiteral::Kind::None
+                                         ? QStringLiteral("it contains None")
+                                     : element.kind == PythonLiteral::Kind::Sequence
+                                         ? QStringLiteral("it nests a sequence")
+                                         : element.reason);
+        sequence.strings += element.strings;
+    }
+    return sequence;
+}
+
+} // namespace
+
+QString tokensText(std::span<const PythonToken> tokens)
+{
+    if (tokens.empty())
+        return {};
+    const char *begin = tokens.front().text.data();
+    const char *end = tokens.back().text.data() + tokens.back().text.size();
+    return QString::fromUtf8(begin, end - begin).simplified();
+}
+
+bool decodePythonString(std::string_view token, QString &value, QString *reason)
+{
+    std::size_t prefixLength = 0;
+    bool raw = false, bytes = false, format = false;
+    while (prefixLength < token.size() && token[prefixLength] != '\'' && token[prefixLength] != '"') {
+        const char c = static_cast<char>(token[prefixLength] | 0x20);
+        raw |= c == 'r';
+        bytes |= c == 'b';
+        format |= c == 'f';
+        ++prefixLength;
+    }
+    if (bytes) {
+        if (reason)
+            *reason = QStringLiteral("it is a bytes literal, not a str");
+        return false;
+    }
+    const std::size_t quoteLength = token.size() - prefixLength >= 6
+                                            && token[prefixLength + 1] == token[prefixLength]
+                                            && token[prefixLength + 2] == token[prefixLength]
+                                        ? 3
+                                        : 1;
+    const std::string_view body = token.substr(prefixLength + quoteLength,
+                                               token.size() - prefixLength - 2 * quoteLength);
+    if (format && body.find('{') != std::string_view::npos) {
+        if (reason)
+            *reason = QStringLiteral("it is an f-string with replacement fields");
+        return false;
+    }
+    value.clear();
+    if (raw)
+        appendUtf8(body, value);
+    else
+        unescape(body, value);
+    value = normalizeNewlines(std::move(value));
+    return true;
+}
+
+PythonLiteral evaluateLiteral(std::span<const PythonToken> tokens)
+{
+    if (tokens.empty())
+        return notLiteral(tokens, QStringLiteral("no value is given"));
+    bool hadComma = false;
+    const auto parts = splitTopLevelCommas(tokens, hadComma);
+    if (hadComma) // a bare tuple: "a", "b"
+        return evaluateElements(tokens, parts);
+
+    const PythonToken &first = tokens.front();
+    if (first.kind == PythonToken::Kind::Operator
+        && (first.text == "(" || first.text == "[" || first.text == "{")) {
+        const std::size_t close = matchingBracket(tokens, 0);
+        if (close != tokens.size() - 1)
+            return notLiteral(tokens, QStringLiteral("it is an expression, not a literal"));
+        const auto inner = tokens.subspan(1, tokens.size() - 2);
+        if (inner.empty())
+            return PythonLiteral{first.text == "{" ? PythonLiteral::Kind::NotLiteral
+                                                   : PythonLiteral::Kind::Sequence,
+                                 {}, tokensText(tokens),
+                                 first.text == "{" ? QStringLiteral("it is an empty dict")
+                                                   : QString()};
+        for (const PythonToken &t : inner) {
+            if (first.text == "{" && isOperator(t, ":"))
+                return notLiteral(tokens, QStringLiteral("it is a dict"));
+        }
+        bool innerComma = false;
+        const auto elements = splitTopLevelCommas(inner, innerComma);
+        if (first.text == "(" && !innerComma)
+            return evaluateLiteral(inner); // parentheses only group
+        return evaluateElements(tokens, elements);
+    }
+    return evaluateScalar(tokens);
+}
+
+} // namespace headway

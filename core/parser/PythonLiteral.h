@@ -1,0 +1,35 @@
+// Evaluates the few literal expression forms migration files assign to their
+// identifiers: strings (every prefix and quote style, implicit concatenation),
+// None, and tuples/lists/sets of strings. Anything else is "not a literal":
+// Headway never executes code to find out what it means.
+#pragma once
+
+#include "PythonLexer.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <span>
+
+namespace headway {
+
+struct PythonLiteral {
+    enum class Kind { None, String, Sequence, NotLiteral };
+    Kind kind = Kind::NotLiteral;
+    QStringList strings; // one entry for String, the elements for Sequence
+    QString sourceText;  // the expression as written, for messages about non-literals
+    QString reason;      // why it is not a literal (empty otherwise)
+
+    bool isEmpty() const { return kind == Kind::None || strings.isEmpty(); }
+};
+
+// Decodes a Python string literal token (prefix, quotes, escapes) to its value.
+// Returns false for bytes and for f-strings with replacement fields.
+bool decodePythonString(std::string_view token, QString &value, QString *reason = nullptr);
+
+PythonLiteral evaluateLiteral(std::span<const PythonToken> tokens);
+
+// The source text spanned by the tokens, for messages.
+QString tokensText(std::span<const PythonToken> tokens);
+
+} // namespace headway

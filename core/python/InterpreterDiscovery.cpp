@@ -1,0 +1,125 @@
+#include "InterpreterDiscovery.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+
+namespace headway {
+
+namespace {
+
+// Asks the interpreter for its version and which modules it lacks, without importing them.
+const QString probeScript = QStringLiteral(
+    "import sys, importlib.util\n"
+    "missing = [m for m in sys.argv[1:] if importlib.util.find_spec(m) is None]\n"
+    "print(sys.version.split()[0])\n"
+    "print(','.join(missing))\n");
+
+void addCandidate(QList<InterpreterCandidate> &list, QStringList &seen, const QString &path,
+                  const QString &origin)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || !info.isExecutable())
+        return;
+    // Shims and symlinks to one binary count once; keep the name the user knows.
+    const QString key = info.canonicalFilePath();
+    if (seen.contains(key) && !path.contains(QLatin1String("shims")))
+        return;
+    seen += key;
+    list += InterpreterCandidate{QDir::cleanPath(info.absoluteFilePath()), origin, {}, {}, {}};
+}
+
+} // namespace
+
+QList<InterpreterCandidate> InterpreterDiscovery::candidates(const QString &projectDirectory,
+                                                             const QProcessEnvironment &environment)
+{
+    QList<InterpreterCandidate> list;
+    QStringList seen;
+    // The project's own virtualenv, looking up a few levels (the argument may be migrations/).
+    QDir dir(projectDirectory.isEmpty() ? QDir::currentPath() : projectDirectory);
+    for (int level = 0; level < 4; ++level) {
+        for (const QString &venv : {QStringLiteral(".venv"), QStringLiteral("venv"), QStringLiteral("env")})
+            for (const QString &name : {QStringLiteral("python3"), QStringLiteral("python")})
+                addCandidate(list, seen, dir.filePath(venv + QStringLiteral("/bin/") + name),
+                             QStringLiteral("project virtualenv"));
+        if (!dir.cdUp())
+            break;
+    }
+    const QString virtualEnv = environment.value(QStringLiteral("VIRTUAL_ENV"));
+    if (!virtualEnv.isEmpty())
+        for (const QString &name : {QStringLiteral("python3"), QStringLiteral("python")})
+            addCandidate(list, seen, virtualEnv + QStringLiteral("/bin/") + name, QStringLiteral("$VIRTUAL_ENV"));
+    const QStringList pathEntries = environment.value(QStringLiteral("PATH")).split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    for (const QString &entry : pathEntries)
+        for (const QString &name : {QStringLiteral("python3"), QStringLiteral("python")})
+            addCandidate(list, seen, QDir(entry).filePath(name), QStringLiteral("PATH"));
+    for (const QString &path : {QStringLiteral("/usr/bin/python3"), QStringLiteral("/usr/local/bin/python3")})
+        addCandidate(list, seen, path, QStringLiteral("system"));
+    return list;
+}
+
+InterpreterCandidate InterpreterDiscovery::probe(InterpreterCandidate candidate,
+                                                 const QStringList &requiredModules, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    process.start(candidate.path, QStringList{QStringLiteral("-c"), probeScript} + requiredModules);
+    if (!process.waitForStarted(timeoutMs)) {
+        candidate.problem = QStringLiteral("does not start: %1").arg(process.errorString());
+        return candidate;
+    }
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(1000);
+        candidate.problem = QStringLiteral("did not answer within %1 s").arg(timeoutMs / 1000);
+        return candidate;
+    }
+    const QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'));
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0 || lines.size() < 2) {
+        const QString error = QString::fromUtf8(process.readAllStandardError()).trimmed();
+        candidate.problem = QStringLiteral("failed to run: %1").arg(error.section(QLatin1Char('\n'), -1));
+        return candidate;
+    }
+    candidate.version = lines.at(0).trimmed();
+    candidate.missingModules = lines.at(1).trimmed().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (!candidate.missingModules.isEmpty())
+        candidate.problem = QStringLiteral("Python %1 without %2")
+                                .arg(candidate.version, candidate.missingModules.join(QLatin1String(", ")));
+    return candidate;
+}
+
+InterpreterChoice InterpreterDiscovery::find(const QString &projectDirectory,
+                                             const QStringList &requiredModules,
+                                             const QProcessEnvironment &environment)
+{
+    InterpreterChoice choice;
+    for (const InterpreterCandidate &candidate : candidates(projectDirectory, environment)) {
+        const InterpreterCandidate probed = probe(candidate, requiredModules);
+        choice.tried += probed;
+        if (probed.usable()) {
+            choice.path = probed.path;
+            break;
+        }
+    }
+    return choice;
+}
+
+QString InterpreterChoice::explanation(const QStringList &requiredModules) const
+{
+    if (found())
+        return {};
+    QStringList reasons;
+    for (const InterpreterCandidate &candidate : tried)
+        reasons += QStringLiteral("  %1 (%2): %3").arg(candidate.path, candidate.origin, candidate.problem);
+    if (reasons.isEmpty())
+        reasons += QStringLiteral("  no python3 or python found in the project's virtualenv, "
+                                  "$VIRTUAL_ENV, PATH or /usr/bin");
+    return QStringLiteral("No Python interpreter with %1 was found. Tried:\n%2\n"
+                          "Install the missing packages into the project's virtualenv (for "
+                          "example .venv/bin/pip install %3) or choose the interpreter explicitly.")
+        .arg(requiredModules.join(QLatin1String(", ")), reasons.join(QLatin1Char('\n')),
+             requiredModules.join(QLatin1Char(' ')).replace(QLatin1Char('_'), QLatin1Char('-')));
+}
+
+} // namespace headway

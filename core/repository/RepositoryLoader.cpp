@@ -1,0 +1,87 @@
+#include "RepositoryLoader.h"
+
+#include "RepositoryLocator.h"
+#include "VersionScanner.h"
+#include "parser/MigrationParser.h"
+
+#include <QThread>
+
+#include <thread>
+
+namespace headway {
+
+namespace {
+constexpr int filesPerTask = 32;
+}
+
+QList<MigrationFile> RepositoryLoader::parseAll(const QStringList &paths, const LoadOptions &options)
+{
+    const int total = static_cast<int>(paths.size());
+    std::vector<MigrationFile> parsed(static_cast<std::size_t>(total));
+    std::atomic<int> nextTask{0};
+    std::atomic<int> done{0};
+    auto isCancelled = [&] { return options.cancel && options.cancel->load(); };
+    auto work = [&] {
+        while (!isCancelled()) {
+            const int first = nextTask.fetch_add(filesPerTask);
+            if (first >= total)
+                return;
+            const int last = std::min(total, first + filesPerTask);
+            for (int i = first; i < last; ++i)
+                parsed[static_cast<std::size_t>(i)] = MigrationParser::parseFile(paths.at(i));
+            done += last - first;
+        }
+    };
+    int threads = options.threads > 0 ? options.threads : QThread::idealThreadCount();
+    threads = std::clamp(std::min(threads, total / filesPerTask + 1), 1, 64);
+    std::vector<std::thread> helpers;
+    for (int i = 1; i < threads; ++i)
+        helpers.emplace_back(work);
+    // The calling thread works too, and reports progress between tasks.
+    while (!isCancelled()) {
+        const int first = nextTask.fetch_add(filesPerTask);
+        if (first >= total)
+            break;
+        const int last = std::min(total, first + filesPerTask);
+        for (int i = first; i < last; ++i)
+            parsed[static_cast<std::size_t>(i)] = MigrationParser::parseFile(paths.at(i));
+        done += last - first;
+        if (options.progress)
+            options.progress(done.load(), total);
+    }
+    for (std::thread &helper : helpers)
+        helper.join();
+    if (options.progress)
+        options.progress(done.load(), total);
+
+    QList<MigrationFile> files;
+    files.reserve(total);
+    for (MigrationFile &file : parsed)
+        files.append(std::move(file));
+    return files;
+}
+
+Repository RepositoryLoader::load(const QString &argument, const LoadOptions &options)
+{
+    Repository repository;
+    repository.layout = RepositoryLocator::locate(argument);
+    repository.diagnostics += repository.layout.diagnostics;
+    if (!repository.layout.found)
+        return repository;
+
+    const VersionFiles versionFiles = VersionScanner::scan(repository.layout);
+    repository.diagnostics += versionFiles.diagnostics;
+    repository.files = parseAll(versionFiles.paths, options);
+    if (options.cancel && options.cancel->load()) {
+        repository.cancelled = true;
+        repository.files.clear();
+        return repository;
+    }
+    for (const MigrationFile &file : std::as_const(repository.files))
+        repository.diagnostics += file.diagnostics;
+    repository.graph = RevisionGraph(repository.files);
+    repository.diagnostics += repository.graph.diagnostics();
+    return repository;
+}
+
+} // namespace headway

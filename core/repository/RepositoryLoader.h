@@ -1,0 +1,28 @@
+// Loads a repository: locate, list the version files, parse them on all cores,
+// build the graph. Never executes Python; never throws.
+#pragma once
+
+#include "Repository.h"
+
+#include <atomic>
+#include <functional>
+
+namespace headway {
+
+struct LoadOptions {
+    int threads = 0; // 0: one per core
+    // Called on the loading thread with files parsed so far; may be empty.
+    std::function<void(int done, int total)> progress;
+    const std::atomic<bool> *cancel = nullptr; // set to abandon the load
+};
+
+class RepositoryLoader
+{
+public:
+    static Repository load(const QString &argument, const LoadOptions &options = {});
+
+    // Parses the files in parallel, keeping their order.
+    static QList<MigrationFile> parseAll(const QStringList &paths, const LoadOptions &options);
+};
+
+} // namespace headway

@@ -40,6 +40,17 @@ bool isStringPrefix(std::string_view name)
     return !(bytes && format);
 }
 
+// Git's conflict markers: seven identical characters at the start of a line.
+bool isConflictMarker(std::string_view rest)
+{
+    for (const char marker : {'<', '=', '>'}) {
+        if (rest.size() >= 7 && rest.substr(0, 7) == std::string(7, marker)
+            && (rest.size() == 7 || rest[7] == ' ' || rest[7] == '\n' || rest[7] == '\r'))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 PythonLexer::PythonLexer(std::string_view source)
@@ -90,6 +101,10 @@ bool PythonLexer::nextModuleLevelLine(std::vector<PythonToken> &tokens)
             continue;
         }
         const bool moduleLevel = column == 0;
+        if (moduleLevel && isConflictMarker(m_source.substr(m_pos))) {
+            fail("unresolved merge conflict marker (git left <<<<<<<, ======= or >>>>>>> here)", m_line);
+            return false;
+        }
         if (!scanLogicalLine(moduleLevel ? &tokens : nullptr))
             return false;
         if (moduleLevel && !tokens.empty())

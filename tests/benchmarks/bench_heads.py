@@ -90,8 +90,8 @@ def mib(kib):
 
 
 def markdown(results):
-    lines = ["| revisions | heads | headway median | headway min | headway RSS | alembic median | alembic min "
-             "| alembic RSS | alembic/headway |",
+    lines = ["| revisions | heads | headway median | headway min | headway RSS "
+             "| alembic median | alembic min | alembic RSS | alembic/headway |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         h, a = r["headway"], r["alembic"]
@@ -111,8 +111,11 @@ def main():
     parser.add_argument("--json", metavar="OUT", help="also write the results as JSON")
     args = parser.parse_args()
 
-    versions = subprocess.run([args.python, "-c", "import sys, alembic; print(sys.version.split()[0], "
-                               "alembic.__version__)"], check=True, capture_output=True, text=True).stdout.split()
+    probe = subprocess.run([args.python, "-c", "import sys, alembic; print(sys.version.split()[0], "
+                            "alembic.__version__)"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        sys.exit(f"{args.python} cannot import alembic:\n{probe.stderr}")
+    versions = probe.stdout.split()
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
         results.append(bench_size(args, size))

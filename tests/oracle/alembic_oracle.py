@@ -21,9 +21,11 @@ one depends_on per revision are stable.
 import argparse
 import json
 import os
+import signal
 import sys
 import warnings
 
+import alembic
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from alembic.script.base import Script
@@ -33,19 +35,18 @@ sys.dont_write_bytecode = True
 
 # Alembic < 1.10 loads version files in raw os.listdir() order, >= 1.10 sorts
 # the file names of each version directory. The load order decides the order
-# of heads and of ties in history, so pin the modern, reproducible behaviour.
-# (Sourceless __pycache__ entries stay unsorted after the sorted files, as in
-# modern Alembic.)
-_unsorted_list_py_dir = Script._list_py_dir.__func__
+# of heads and of ties in history, so give old versions the modern,
+# reproducible behaviour. (Sourceless __pycache__ entries stay unsorted after
+# the sorted files, as in modern Alembic.)
+if tuple(int(part) for part in alembic.__version__.split(".")[:2]) < (1, 10):
+    _unsorted_list_py_dir = Script._list_py_dir.__func__
 
+    def _sorted_list_py_dir(cls, scriptdir, path):
+        names = _unsorted_list_py_dir(cls, scriptdir, path)
+        cached = [n for n in names if n.startswith("__pycache__" + os.sep)]
+        return sorted(n for n in names if n not in cached) + cached
 
-def _sorted_list_py_dir(cls, scriptdir, path):
-    names = _unsorted_list_py_dir(cls, scriptdir, path)
-    cached = [n for n in names if n.startswith("__pycache__" + os.sep)]
-    return sorted(n for n in names if n not in cached) + cached
-
-
-Script._list_py_dir = classmethod(_sorted_list_py_dir)
+    Script._list_py_dir = classmethod(_sorted_list_py_dir)
 
 
 def describe(directory, result):
@@ -77,14 +78,27 @@ def describe(directory, result):
     result["history"] = [rev.revision for rev in script.walk_revisions()]
 
 
-def inspect(directory):
+class AlembicHung(Exception):
+    """Alembic 1.8 loops forever on some cycles its _detect_cycles misses
+    (a cycle entered through a merge point), so each directory gets a deadline."""
+
+
+def _on_deadline(signum, frame):
+    raise AlembicHung("Alembic did not finish: it loops on this history")
+
+
+def inspect(directory, timeout):
     result = {"dir": directory, "ok": True}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        signal.signal(signal.SIGALRM, _on_deadline)
+        signal.alarm(timeout)
         try:
             describe(directory, result)
         except Exception as exc:  # any failure is an answer to compare against
             result.update(ok=False, error_type=type(exc).__name__, error=str(exc))
+        finally:
+            signal.alarm(0)
     result["warnings"] = [str(w.message) for w in caught]
     return result
 
@@ -93,6 +107,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="*", metavar="DIR")
     parser.add_argument("--stdin", action="store_true", help="read one DIR per line from stdin")
+    parser.add_argument("--timeout", type=int, default=60, metavar="SECONDS",
+                        help="give up on a directory after this long (default 60)")
     args = parser.parse_args()
 
     dirs = list(args.dirs)
@@ -101,7 +117,7 @@ def main():
     if not dirs:
         parser.error("no DIR given")
     for directory in dirs:
-        print(json.dumps(inspect(directory)), flush=True)
+        print(json.dumps(inspect(directory, args.timeout)), flush=True)
 
 
 if __name__ == "__main__":

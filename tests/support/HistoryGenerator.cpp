@@ -7,7 +7,6 @@
 #include <QSet>
 
 #include <algorithm>
-#include <iterator>
 #include <random>
 #include <stdexcept>
 #include <utility>
@@ -15,6 +14,8 @@
 
 namespace headway::testsupport {
 namespace {
+
+using L1 = QLatin1String;
 
 // Our own draws on top of mt19937_64: std::uniform_*_distribution differ between
 // standard libraries, so they would not keep "same seed, same history" portable.
@@ -28,7 +29,7 @@ public:
     bool chance(double p) { return double(m_engine() >> 11) * 0x1.0p-53 < p; }
 
     template <std::size_t N>
-    QLatin1String pick(const char *const (&words)[N]) { return QLatin1String(words[below(N)]); }
+    L1 pick(const char *const (&words)[N]) { return L1(words[below(N)]); }
     template <typename T>
     const T &pick(const QList<T> &list) { return list.at(below(list.size())); }
 
@@ -78,7 +79,8 @@ private:
     {
         if (m_openHeads.size() >= 2 && m_rng.chance(m_spec.mergeProbability)) {
             QList<int> heads = m_openHeads;
-            const int width = m_rng.between(2, int(std::clamp<qsizetype>(m_spec.maxMergeWidth, 2, heads.size())));
+            const int widest = int(std::clamp<qsizetype>(m_spec.maxMergeWidth, 2, heads.size()));
+            const int width = m_rng.between(2, widest);
             for (int i = 0; i < width; ++i) // partial Fisher-Yates: random heads in random order
                 heads.swapItemsAt(i, i + m_rng.below(heads.size() - i));
             add(heads.first(width));
@@ -277,19 +279,19 @@ QString pyLiteral(const QStringList &items, bool typed, bool tuple = false, bool
 {
     if (items.isEmpty())
         return QStringLiteral("None");
-    const QLatin1String quote = typed ? QLatin1String("\"") : QLatin1String("'");
+    const L1 quote = typed ? L1("\"") : L1("'");
     if (items.size() == 1 && !tuple)
         return quote + items.first() + quote;
     if (multiline) {
         QString text = QStringLiteral("(\n");
         for (const QString &item : items)
-            text += QLatin1String("    ") + quote + item + quote + QLatin1String(",\n");
+            text += L1("    ") + quote + item + quote + L1(",\n");
         return text + u')';
     }
     QStringList quoted;
     for (const QString &item : items)
         quoted << quote + item + quote;
-    return u'(' + quoted.join(QLatin1String(", ")) + (items.size() == 1 ? QLatin1String(",)") : QLatin1String(")"));
+    return u'(' + quoted.join(L1(", ")) + (items.size() == 1 ? L1(",)") : L1(")"));
 }
 
 class Writer {
@@ -304,21 +306,21 @@ public:
     {
         GeneratedHistory history;
         history.root = QDir(rootDir).absolutePath();
-        history.iniPath = history.root + QLatin1String("/alembic.ini");
+        history.iniPath = history.root + L1("/alembic.ini");
         if (QFileInfo::exists(history.iniPath))
             throw std::runtime_error("refusing to overwrite an existing alembic.ini");
 
         const int locations = std::clamp(m_spec.versionLocations, 1, 3);
-        history.versionDirs << history.root + QLatin1String("/migrations/versions");
+        history.versionDirs << history.root + L1("/migrations/versions");
         for (int i = 1; i < locations; ++i)
-            history.versionDirs << history.root + QLatin1String("/more_versions_") + QString::number(i);
+            history.versionDirs << history.root + L1("/more_versions_") + QString::number(i);
         for (const QString &dir : std::as_const(history.versionDirs)) {
             if (!QDir().mkpath(dir))
                 throw std::runtime_error("cannot create " + dir.toStdString());
         }
         writeFile(history.iniPath, iniText(locations));
-        writeFile(history.root + QLatin1String("/migrations/script.py.mako"), QLatin1String(kMako));
-        writeFile(history.root + QLatin1String("/migrations/env.py"), QLatin1String(kEnvPy));
+        writeFile(history.root + L1("/migrations/script.py.mako"), L1(kMako));
+        writeFile(history.root + L1("/migrations/env.py"), L1(kEnvPy));
 
         const QDateTime start = QDateTime::fromSecsSinceEpoch(1704164645, Qt::UTC); // 2024-01-02 03:04:05
         for (int i = 0; i < revisions.size(); ++i) {
@@ -326,9 +328,10 @@ public:
             const Message message = messageFor(rev);
             rev.message = message.doc;
             rev.filePath = history.versionDirs.at(m_rng.below(locations)) + u'/' + rev.id + u'_'
-                + slugFor(message.given) + QLatin1String(".py");
-            const QString date = start.addSecs(qint64(i) * 5417).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                + u'.' + QString::number(m_rng.below(1000000)).rightJustified(6, u'0');
+                + slugFor(message.given) + L1(".py");
+            const QDateTime created = start.addSecs(qint64(i) * 5417);
+            const QString date = created.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + u'.'
+                + QString::number(m_rng.below(1'000'000)).rightJustified(6, u'0');
             writeFile(rev.filePath, fileText(rev, message, date));
         }
         history.revisions = std::move(revisions);
@@ -346,19 +349,20 @@ private:
 
     QString iniText(int locations) const
     {
-        QString text = QLatin1String("# A generic, single database configuration.\n"
-                                     "# Written by headway-gen-history, seed ")
-            + QString::number(m_spec.seed) + QLatin1String("\n\n[alembic]\n"
-                                                           "# template used to generate migration files\n"
-                                                           "# file_template = %%(rev)s_%%(slug)s\n\n"
-                                                           "script_location = %(here)s/migrations\n");
+        QString text = L1("# A generic, single database configuration.\n"
+                          "# Written by headway-gen-history, seed ")
+            + QString::number(m_spec.seed)
+            + L1("\n\n[alembic]\n"
+                 "# template used to generate migration files\n"
+                 "# file_template = %%(rev)s_%%(slug)s\n\n"
+                 "script_location = %(here)s/migrations\n");
         if (locations > 1) {
-            text += QLatin1String("version_locations = %(here)s/migrations/versions");
+            text += L1("version_locations = %(here)s/migrations/versions");
             for (int i = 1; i < locations; ++i)
-                text += QLatin1String(" %(here)s/more_versions_") + QString::number(i);
+                text += L1(" %(here)s/more_versions_") + QString::number(i);
             text += u'\n';
         }
-        return text + QLatin1String(kLogging);
+        return text + L1(kLogging);
     }
 
     Message messageFor(const GeneratedRevision &rev)
@@ -368,129 +372,142 @@ private:
             message.doc = QStringLiteral("empty message");
             return message;
         }
-        const QLatin1String table = m_rng.pick(kTables);
-        const QLatin1String column = m_rng.pick(kColumns);
+        const L1 table = m_rng.pick(kTables);
+        const L1 column = m_rng.pick(kColumns);
         const QString n = QString::number(m_rng.between(1, 999));
+        QString &given = message.given;
         if (rev.downRevisions.size() > 1) {
-            message.given = QLatin1String("merge ") + QString::number(rev.downRevisions.size()) + QLatin1String(" heads");
+            given = L1("merge ") + QString::number(rev.downRevisions.size()) + L1(" heads");
         } else if (rev.downRevisions.isEmpty()) {
-            message.given = QLatin1String("initial ") + table + QLatin1String(" schema");
+            given = L1("initial ") + table + L1(" schema");
         } else {
             switch (m_rng.chance(0.03) ? -1 : m_rng.below(6)) {
-            case 0: message.given = QLatin1String("add column ") + n + QLatin1String(" to table ") + table; break;
-            case 1: message.given = QLatin1String("create ") + table + u'_' + n + QLatin1String(" table"); break;
-            case 2: message.given = QLatin1String("drop index ix_") + table + u'_' + column; break;
-            case 3: message.given = QLatin1String("rename ") + table + u'.' + column + QLatin1String(" to ") + column + u'_' + n; break;
-            case 4: message.given = QLatin1String("Add ") + column + QLatin1String(" index on ") + table + QLatin1String(" (#") + n + u')'; break;
-            case -1: message.given = QStringLiteral("add naïve_") + column + QLatin1String(" to ") + table; break; // non-ASCII slug
-            default:
-                message.given = QLatin1String("backfill ") + table + u'.' + column
-                    + QLatin1String(" defaults and keep the history of every change made by the nightly import job");
+            case -1: // a non-ASCII file name
+                given = QStringLiteral("add naïve_") + column + L1(" to ") + table;
+                break;
+            case 0:
+                given = L1("add column ") + n + L1(" to table ") + table;
+                break;
+            case 1:
+                given = L1("create ") + table + u'_' + n + L1(" table");
+                break;
+            case 2:
+                given = L1("drop index ix_") + table + u'_' + column;
+                break;
+            case 3:
+                given = L1("rename ") + table + u'.' + column + L1(" to ") + column + u'_' + n;
+                break;
+            case 4:
+                given = L1("Add ") + column + L1(" index on ") + table + L1(" (#") + n + u')';
+                break;
+            default: // longer than the 40-character slug limit
+                given = L1("backfill ") + table + u'.' + column
+                    + L1(" defaults and keep the history of every change made by the nightly import job");
                 break;
             }
         }
         if (m_rng.chance(0.1)) // a message typed over two lines: still one docstring paragraph
-            message.given += QLatin1String("\nand update ") + table + QLatin1String(" constraints");
-        message.doc = message.given;
+            given += L1("\nand update ") + table + L1(" constraints");
+        message.doc = given;
         return message;
     }
 
     QString fileText(const GeneratedRevision &rev, const Message &message, const QString &date)
     {
         const bool typed = m_rng.chance(m_spec.typedProbability);
-        QString text = QLatin1String("\"\"\"") + message.doc + QLatin1String("\n\n");
+        QString text = L1("\"\"\"") + message.doc + L1("\n\n");
         if (m_rng.chance(0.15))
             text += QStringLiteral("Also backfills existing rows; reviewed by José Müller.\n\n");
-        text += QLatin1String("Revision ID: ") + rev.id + QLatin1String("\nRevises: ")
-            + rev.downRevisions.join(QLatin1String(", ")) + QLatin1String("\nCreate Date: ") + date
-            + QLatin1String("\n\n\"\"\"\n");
+        text += L1("Revision ID: ") + rev.id + L1("\nRevises: ")
+            + rev.downRevisions.join(L1(", ")) + L1("\nCreate Date: ") + date
+            + L1("\n\n\"\"\"\n");
         if (typed)
-            text += QLatin1String("from typing import Sequence, Union\n\n");
-        text += QLatin1String("from alembic import op\nimport sqlalchemy as sa\n\n\n"
+            text += L1("from typing import Sequence, Union\n\n");
+        text += L1("from alembic import op\nimport sqlalchemy as sa\n\n\n"
                               "# revision identifiers, used by Alembic.\n");
 
         const QString downs = pyLiteral(rev.downRevisions, typed, false, typed && m_rng.chance(0.5));
         const QString labels = pyLiteral(rev.branchLabels, typed, m_rng.chance(0.5));
         const QString depends = pyLiteral(rev.dependsOn, typed);
         if (typed) {
-            text += QLatin1String("revision: str = \"") + rev.id + QLatin1String("\"\n")
-                + QLatin1String("down_revision: Union[str, Sequence[str], None] = ") + downs
-                + QLatin1String("\nbranch_labels: Union[str, Sequence[str], None] = ") + labels
-                + QLatin1String("\ndepends_on: Union[str, Sequence[str], None] = ") + depends + u'\n';
+            text += L1("revision: str = \"") + rev.id + L1("\"\n")
+                + L1("down_revision: Union[str, Sequence[str], None] = ") + downs
+                + L1("\nbranch_labels: Union[str, Sequence[str], None] = ") + labels
+                + L1("\ndepends_on: Union[str, Sequence[str], None] = ") + depends + u'\n';
         } else {
-            text += QLatin1String("revision = '") + rev.id + QLatin1String("'\ndown_revision = ") + downs
-                + QLatin1String("\nbranch_labels = ") + labels + QLatin1String("\ndepends_on = ") + depends + u'\n';
+            text += L1("revision = '") + rev.id + L1("'\ndown_revision = ") + downs
+                + L1("\nbranch_labels = ") + labels + L1("\ndepends_on = ") + depends + u'\n';
         }
 
-        const QLatin1String signature = typed ? QLatin1String("() -> None:\n") : QLatin1String("():\n");
-        const std::pair<QString, QString> bodies =
-            m_spec.flaskBodies ? flaskBodies() : std::pair{QStringLiteral("    pass\n"), QStringLiteral("    pass\n")};
-        return text + QLatin1String("\n\ndef upgrade") + signature + bodies.first + QLatin1String("\n\ndef downgrade")
-            + signature + bodies.second;
+        const L1 signature = typed ? L1("() -> None:\n") : L1("():\n");
+        const QString pass = QStringLiteral("    pass\n");
+        const std::pair<QString, QString> bodies = m_spec.flaskBodies ? flaskBodies() : std::pair{pass, pass};
+        return text + L1("\n\ndef upgrade") + signature + bodies.first + L1("\n\ndef downgrade") + signature
+            + bodies.second;
     }
 
     // What `flask db migrate` autogenerates for a new table plus changes to an existing one.
     std::pair<QString, QString> flaskBodies()
     {
         const QString table = m_rng.pick(kTables) + u'_' + QString::number(m_rng.between(1, 9999));
-        const QLatin1String other = m_rng.pick(kTables);
-        const QLatin1String marker("    # ### commands auto generated by Alembic - please adjust! ###\n");
-        const QLatin1String endMarker("    # ### end Alembic commands ###\n");
+        const L1 other = m_rng.pick(kTables);
+        const L1 marker("    # ### commands auto generated by Alembic - please adjust! ###\n");
+        const L1 endMarker("    # ### end Alembic commands ###\n");
 
-        QString up = marker + QLatin1String("    op.create_table('") + table
-            + QLatin1String("',\n    sa.Column('id', sa.Integer(), nullable=False),\n");
+        QString up = marker + L1("    op.create_table('") + table
+            + L1("',\n    sa.Column('id', sa.Integer(), nullable=False),\n");
         QStringList columns;
         const int columnCount = m_rng.between(8, 20);
         for (int i = 0; i < columnCount; ++i) {
             columns << m_rng.pick(kColumns) + u'_' + QString::number(i);
-            up += QLatin1String("    sa.Column('") + columns.last() + QLatin1String("', ") + m_rng.pick(kTypes)
-                + QLatin1String(", nullable=") + (m_rng.chance(0.5) ? QLatin1String("True") : QLatin1String("False"))
-                + QLatin1String("),\n");
+            up += L1("    sa.Column('") + columns.last() + L1("', ") + m_rng.pick(kTypes)
+                + L1(", nullable=") + (m_rng.chance(0.5) ? L1("True") : L1("False"))
+                + L1("),\n");
         }
-        up += QLatin1String("    sa.ForeignKeyConstraint(['") + other + QLatin1String("_id'], ['") + other
-            + QLatin1String(".id'], ),\n    sa.PrimaryKeyConstraint('id')\n    )\n");
+        up += L1("    sa.ForeignKeyConstraint(['") + other + L1("_id'], ['") + other
+            + L1(".id'], ),\n    sa.PrimaryKeyConstraint('id')\n    )\n");
 
         QString indexUp, indexDown;
         const int indexCount = m_rng.between(1, 4);
         for (int i = 0; i < indexCount; ++i) {
-            const QString name = QLatin1String("ix_") + table + u'_' + columns.at(i);
-            indexUp += QLatin1String("        batch_op.create_index(batch_op.f('") + name + QLatin1String("'), ['")
-                + columns.at(i) + QLatin1String("'], unique=False)\n");
-            indexDown += QLatin1String("        batch_op.drop_index(batch_op.f('") + name + QLatin1String("'))\n");
+            const QString name = L1("ix_") + table + u'_' + columns.at(i);
+            indexUp += L1("        batch_op.create_index(batch_op.f('") + name + L1("'), ['")
+                + columns.at(i) + L1("'], unique=False)\n");
+            indexDown += L1("        batch_op.drop_index(batch_op.f('") + name + L1("'))\n");
         }
-        const QString batchTable = QLatin1String("    with op.batch_alter_table('") + table
-            + QLatin1String("', schema=None) as batch_op:\n");
+        const QString batchTable = L1("    with op.batch_alter_table('") + table
+            + L1("', schema=None) as batch_op:\n");
         up += batchTable + indexUp + u'\n';
 
-        const QString batchOther = QLatin1String("    with op.batch_alter_table('") + other
-            + QLatin1String("', schema=None) as batch_op:\n");
+        const QString batchOther = L1("    with op.batch_alter_table('") + other
+            + L1("', schema=None) as batch_op:\n");
         const QString altered = m_rng.pick(kColumns);
         QString addUp, dropDown;
         const int addCount = m_rng.between(1, 6);
         for (int i = 0; i < addCount; ++i) {
             const QString column = m_rng.pick(kColumns) + u'_' + QString::number(m_rng.between(1, 99));
-            addUp += QLatin1String("        batch_op.add_column(sa.Column('") + column + QLatin1String("', ")
-                + m_rng.pick(kTypes) + QLatin1String(", nullable=True))\n");
-            dropDown.prepend(QLatin1String("        batch_op.drop_column('") + column + QLatin1String("')\n"));
+            addUp += L1("        batch_op.add_column(sa.Column('") + column + L1("', ")
+                + m_rng.pick(kTypes) + L1(", nullable=True))\n");
+            dropDown.prepend(L1("        batch_op.drop_column('") + column + L1("')\n"));
         }
-        const auto alter = [&](QLatin1String from, QLatin1String to) -> QString { // not a dangling builder
-            return QLatin1String("        batch_op.alter_column('") + altered
-                + QLatin1String("',\n               existing_type=") + from + QLatin1String(",\n               type_=")
-                + to + QLatin1String(",\n               existing_nullable=True)\n");
+        const auto alter = [&](L1 from, L1 to) -> QString { // QString, not a dangling QStringBuilder
+            return L1("        batch_op.alter_column('") + altered
+                + L1("',\n               existing_type=") + from + L1(",\n               type_=")
+                + to + L1(",\n               existing_nullable=True)\n");
         };
         up += batchOther + addUp
-            + alter(QLatin1String("sa.VARCHAR(length=80)"), QLatin1String("sa.String(length=255)")) + u'\n' + endMarker;
+            + alter(L1("sa.VARCHAR(length=80)"), L1("sa.String(length=255)")) + u'\n' + endMarker;
         if (m_rng.chance(0.1)) {
             // Hand-written data fix whose SQL puts `revision = '...'` at column 0:
             // a line-based reader would take it for the module's identifier.
-            up += QLatin1String("    op.execute(\"\"\"\nUPDATE deployments SET\nrevision = '")
+            up += L1("    op.execute(\"\"\"\nUPDATE deployments SET\nrevision = '")
                 + QString::number(m_rng.next() & 0xffffffffffffULL, 16).rightJustified(12, u'0')
-                + QLatin1String("'\nWHERE revision IS NULL\n\"\"\")\n");
+                + L1("'\nWHERE revision IS NULL\n\"\"\")\n");
         }
 
         const QString down = marker + batchOther
-            + alter(QLatin1String("sa.String(length=255)"), QLatin1String("sa.VARCHAR(length=80)")) + dropDown + u'\n'
-            + batchTable + indexDown + QLatin1String("\n    op.drop_table('") + table + QLatin1String("')\n")
+            + alter(L1("sa.String(length=255)"), L1("sa.VARCHAR(length=80)")) + dropDown + u'\n'
+            + batchTable + indexDown + L1("\n    op.drop_table('") + table + L1("')\n")
             + endMarker;
         return {up, down};
     }

@@ -113,9 +113,42 @@ bool PythonLexer::nextModuleLevelLine(std::vector<PythonToken> &tokens)
     return false;
 }
 
+// Bytes that can change the lexer's state inside an indented line, where no
+// tokens are kept: everything else (names, numbers, most operators) is skipped
+// in a tight loop, which is what keeps long upgrade() bodies cheap.
+struct SkipTable {
+    bool stop[256] = {};
+    constexpr SkipTable()
+    {
+        for (unsigned char c : {'\n', '\r', '#', '\\', '"', '\'', '(', ')', '[', ']', '{', '}', '$', '?', '`'})
+            stop[c] = true;
+    }
+};
+constexpr SkipTable skipTable;
+
+struct StringStopTable {
+    bool stop[256] = {};
+    constexpr StringStopTable()
+    {
+        for (unsigned char c : {'\n', '\r', '\\', '"', '\''})
+            stop[c] = true;
+    }
+};
+constexpr StringStopTable stringStop;
+
 bool PythonLexer::scanLogicalLine(std::vector<PythonToken> *tokens)
 {
-    while (m_pos < m_source.size()) {
+    const std::size_t size = m_source.size();
+    while (m_pos < size) {
+        if (!tokens) {
+            const char *p = m_source.data() + m_pos;
+            const char *const end = m_source.data() + size;
+            while (p < end && !skipTable.stop[static_cast<unsigned char>(*p)])
+                ++p;
+            m_pos = static_cast<std::size_t>(p - m_source.data());
+            if (m_pos >= size)
+                break;
+        }
         const unsigned char c = static_cast<unsigned char>(m_source[m_pos]);
         if (c == ' ' || c == '\t' || c == '\f') {
             ++m_pos;
@@ -177,6 +210,15 @@ bool PythonLexer::scanString(std::size_t prefixStart, std::size_t quotePos,
                         && m_source[quotePos + 2] == quote;
     m_pos = quotePos + (triple ? 3 : 1);
     while (true) {
+        {
+            // Fast path over ordinary characters; only quotes, backslashes and
+            // line breaks need a decision.
+            const char *p = m_source.data() + m_pos;
+            const char *const end = m_source.data() + m_source.size();
+            while (p < end && !stringStop.stop[static_cast<unsigned char>(*p)])
+                ++p;
+            m_pos = static_cast<std::size_t>(p - m_source.data());
+        }
         if (m_pos >= m_source.size()) {
             fail(triple ? "unterminated triple-quoted string literal (detected at line "
                               + std::to_string(m_line) + ")"

@@ -122,7 +122,7 @@ PythonLiteral notLiteral(std::span<const PythonToken> tokens, QString reason)
 PythonLiteral evaluateScalar(std::span<const PythonToken> tokens)
 {
     if (tokens.size() == 1 && tokens[0].kind == PythonToken::Kind::Name && tokens[0].text == "None")
-        return PythonLiteral{PythonLiteral::Kind::None, {}, tokensText(tokens), {}};
+        return PythonLiteral{PythonLiteral::Kind::None, {}, {}, {}};
     QString value;
     for (const PythonToken &token : tokens) {
         if (token.kind != PythonToken::Kind::String)
@@ -132,7 +132,7 @@ PythonLiteral evaluateScalar(std::span<const PythonToken> tokens)
             return notLiteral(tokens, reason);
         value += part;
     }
-    return PythonLiteral{PythonLiteral::Kind::String, {value}, tokensText(tokens), {}};
+    return PythonLiteral{PythonLiteral::Kind::String, {value}, {}, {}};
 }
 
 // Splits at commas that are not nested in brackets.
@@ -181,7 +181,7 @@ std::size_t matchingBracket(std::span<const PythonToken> tokens, std::size_t ope
 PythonLiteral evaluateElements(std::span<const PythonToken> whole,
                                const std::vector<std::span<const PythonToken>> &parts)
 {
-    PythonLiteral sequence{PythonLiteral::Kind::Sequence, {}, tokensText(whole), {}};
+    PythonLiteral sequence{PythonLiteral::Kind::Sequence, {}, {}, {}};
     for (const auto &part : parts) {
         if (part.empty())
             return notLiteral(whole, QStringLiteral("it has an empty element"));

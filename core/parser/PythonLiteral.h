@@ -17,7 +17,7 @@ struct PythonLiteral {
     enum class Kind { None, String, Sequence, NotLiteral };
     Kind kind = Kind::NotLiteral;
     QStringList strings; // one entry for String, the elements for Sequence
-    QString sourceText;  // the expression as written, for messages about non-literals
+    QString sourceText;  // the expression as written; only kept for non-literals
     QString reason;      // why it is not a literal (empty otherwise)
 
     bool isEmpty() const { return kind == Kind::None || strings.isEmpty(); }

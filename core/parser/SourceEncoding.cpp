@@ -3,6 +3,9 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <cstdint>
+#include <cstring>
+
 namespace headway {
 
 namespace {
@@ -22,13 +25,22 @@ QByteArray codingCookie(QByteArrayView source)
         qsizetype end = source.indexOf('\n', start);
         if (end < 0)
             end = source.size();
-        const QString text = QString::fromLatin1(source.sliced(start, end - start));
+        const QByteArrayView bytes = source.sliced(start, end - start);
+        const QByteArrayView trimmed = bytes.trimmed();
+        if (trimmed.isEmpty()) {
+            start = end + 1;
+            continue;
+        }
+        if (trimmed.front() != '#')
+            break; // code: no cookie can follow
+        if (!bytes.contains("coding")) {
+            start = end + 1;
+            continue;
+        }
+        const QString text = QString::fromLatin1(bytes);
         const auto match = cookie.match(text);
         if (match.hasMatch())
             return match.captured(1).toLower().toLatin1();
-        // Only a comment or blank first line lets the cookie sit on the second.
-        if (!text.trimmed().isEmpty() && !text.trimmed().startsWith(QLatin1Char('#')))
-            break;
         start = end + 1;
     }
     return {};
@@ -55,6 +67,16 @@ qsizetype firstInvalidUtf8(QByteArrayView bytes)
     const qsizetype size = bytes.size();
     qsizetype i = 0;
     while (i < size) {
+        // ASCII runs eight bytes at a time: migration files are nearly all ASCII.
+        while (i + 8 <= size) {
+            std::uint64_t word;
+            std::memcpy(&word, data + i, 8);
+            if (word & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= size)
+            break;
         const unsigned char c = data[i];
         if (c < 0x80) {
             ++i;

@@ -1,28 +1,42 @@
 #include "VersionScanner.h"
 
 #include <QFile>
-#include <QSet>
 
 #include <algorithm>
-#include <filesystem>
-#include <system_error>
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include <dirent.h>
+#include <sys/stat.h>
 
 namespace headway {
-
-namespace fs = std::filesystem;
 
 namespace {
 
 struct Entry {
     std::string name; // bytes: sorting them is Python's code point order
-    fs::file_type type;
+    unsigned char type;
 };
 
-QString toQString(const fs::path &path)
+QString fromBytes(const std::string &path)
 {
-    return QFile::decodeName(path.native().c_str());
+    return QFile::decodeName(path.c_str());
 }
 
+std::string realPath(const std::string &path)
+{
+    char buffer[PATH_MAX];
+    return ::realpath(path.c_str(), buffer) ? std::string(buffer) : std::string();
+}
+
+// POSIX directory reads: d_type spares a stat per file, which matters at
+// tens of thousands of files.
 class Walker
 {
 public:
@@ -33,49 +47,66 @@ public:
     }
 
     // `real` is the directory with symbolic links resolved, for spotting duplicates.
-    void walk(const fs::path &directory, const fs::path &real)
+    void walk(const std::string &directory, const std::string &real)
     {
-        const std::string text = directory.native();
-        if (text.size() >= 11 && text.compare(text.size() - 11, 11, "__pycache__") == 0)
+        if (directory.size() >= 11 && directory.compare(directory.size() - 11, 11, "__pycache__") == 0)
             return;
-        std::error_code error;
         std::vector<Entry> entries;
-        for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error))
-            entries.push_back({it->path().filename().native(), it->symlink_status(error).type()});
-        if (error) {
-            m_out.diagnostics += Diagnostic::error(
-                QStringLiteral("unreadable-directory"),
-                QStringLiteral("Cannot list %1: %2")
-                    .arg(toQString(directory), QString::fromStdString(error.message())),
-                toQString(directory), 0, QStringLiteral("Check the directory's permissions."));
+        if (!list(directory, entries))
             return;
-        }
         std::sort(entries.begin(), entries.end(),
                   [](const Entry &a, const Entry &b) { return a.name < b.name; });
         std::vector<std::string> subdirectories;
-        for (const Entry &entry : entries) {
-            const fs::path path = directory / entry.name;
-            if (entry.type == fs::file_type::directory) {
-                subdirectories.push_back(entry.name);
+        for (Entry &entry : entries) {
+            const std::string path = directory + '/' + entry.name;
+            unsigned char type = entry.type;
+            if (type == DT_UNKNOWN) { // some file systems do not fill d_type
+                struct stat info {};
+                if (::lstat(path.c_str(), &info) == 0)
+                    type = S_ISDIR(info.st_mode) ? DT_DIR : S_ISREG(info.st_mode) ? DT_REG
+                                                          : S_ISLNK(info.st_mode) ? DT_LNK : DT_FIFO;
+            }
+            if (type == DT_DIR) {
+                subdirectories.push_back(std::move(entry.name));
                 continue;
             }
             const QString name = QFile::decodeName(entry.name.c_str());
             if (!VersionScanner::isRevisionFileName(name))
                 continue;
-            if (entry.type == fs::file_type::symlink && fs::is_directory(path, error))
-                continue; // os.walk lists links to directories as directories, and skips them
-            addFile(path, real / entry.name, entry.type);
+            if (type == DT_LNK) {
+                struct stat target {};
+                if (::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode))
+                    continue; // os.walk lists links to directories as directories, and skips them
+            }
+            addFile(path, real + '/' + entry.name, type);
         }
         if (m_layout.recursive)
             for (const std::string &sub : subdirectories)
-                walk(directory / sub, real / sub);
+                walk(directory + '/' + sub, real + '/' + sub);
     }
 
 private:
-    void addFile(const fs::path &path, const fs::path &realPath, fs::file_type type)
+    bool list(const std::string &directory, std::vector<Entry> &entries)
     {
-        const QString qpath = toQString(path);
-        if (type != fs::file_type::regular && type != fs::file_type::symlink) {
+        const std::unique_ptr<DIR, int (*)(DIR *)> dir(::opendir(directory.c_str()), ::closedir);
+        if (!dir) {
+            m_out.diagnostics += Diagnostic::error(
+                QStringLiteral("unreadable-directory"),
+                QStringLiteral("Cannot list %1: %2").arg(fromBytes(directory), QString::fromLocal8Bit(std::strerror(errno))),
+                fromBytes(directory), 0, QStringLiteral("Check the directory's permissions."));
+            return false;
+        }
+        while (const dirent *entry = ::readdir(dir.get())) {
+            if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0)
+                entries.push_back({entry->d_name, entry->d_type});
+        }
+        return true;
+    }
+
+    void addFile(const std::string &path, const std::string &realCandidate, unsigned char type)
+    {
+        const QString qpath = fromBytes(path);
+        if (type != DT_REG && type != DT_LNK) {
             m_out.diagnostics += Diagnostic::warning(
                 QStringLiteral("not-a-file"),
                 QStringLiteral("%1 is not a regular file (a pipe, socket or device); Headway "
@@ -85,25 +116,24 @@ private:
             return;
         }
         // The same file reached twice (overlapping version locations, links) loads once.
-        std::error_code error;
-        const fs::path real = type == fs::file_type::symlink ? fs::canonical(path, error) : realPath;
-        const QString key = error ? qpath : toQString(real);
-        if (m_seen.contains(key)) {
+        std::string key = type == DT_LNK ? realPath(path) : realCandidate;
+        if (key.empty())
+            key = path; // a broken link: reading it will report the problem
+        if (!m_seen.insert(key).second) {
             m_out.diagnostics += Diagnostic::warning(
                 QStringLiteral("file-loaded-twice"),
                 QStringLiteral("File %1 loaded twice! ignoring. Please ensure version_locations "
                                "is unique.")
-                    .arg(key),
+                    .arg(fromBytes(key)),
                 qpath, 0, QStringLiteral("Remove the overlapping entry from version_locations."));
             return;
         }
-        m_seen.insert(key);
         m_out.paths += qpath;
     }
 
     const RepositoryLayout &m_layout;
     VersionFiles &m_out;
-    QSet<QString> m_seen;
+    std::unordered_set<std::string> m_seen;
 };
 
 } // namespace
@@ -119,11 +149,10 @@ VersionFiles VersionScanner::scan(const RepositoryLayout &layout)
     VersionFiles files;
     Walker walker(layout, files);
     for (const QString &directory : layout.versionDirectories) {
-        std::error_code error;
-        const fs::path path(QFile::encodeName(directory).toStdString());
+        const std::string path = QFile::encodeName(directory).toStdString();
         // A canonical directory makes its plain files' real paths cheap to derive.
-        const fs::path canonical = fs::canonical(path, error);
-        walker.walk(path, error ? path : canonical);
+        const std::string real = realPath(path);
+        walker.walk(path, real.empty() ? path : real);
     }
     return files;
 }

@@ -170,8 +170,10 @@ void RepositoryLocator::readIni(RepositoryLayout &layout, const QString &iniPath
 
     QStringList locations;
     if (versionLocations && !versionLocations->trimmed().isEmpty()) {
+        const int separatorLine = std::max(ini.line(mainSection, QStringLiteral("version_path_separator")),
+                                           ini.line(mainSection, QStringLiteral("path_separator")));
         locations = splitVersionLocations(layout, *versionLocations, separator,
-                                          ini.line(mainSection, QStringLiteral("version_locations")));
+                                          ini.line(mainSection, QStringLiteral("version_locations")), separatorLine);
     } else {
         locations += QDir(layout.scriptDirectory).filePath(QStringLiteral("versions"));
     }
@@ -198,7 +200,8 @@ void RepositoryLocator::readIni(RepositoryLayout &layout, const QString &iniPath
 }
 
 QStringList RepositoryLocator::splitVersionLocations(RepositoryLayout &layout, const QString &value,
-                                                     const std::optional<QString> &separator, int line)
+                                                     const std::optional<QString> &separator, int line,
+                                                     int separatorLine)
 {
     QStringList parts;
     if (!separator) {
@@ -232,7 +235,7 @@ QStringList RepositoryLocator::splitVersionLocations(RepositoryLayout &layout, c
                 QStringLiteral("'%1' is not a valid value for version_path_separator; expected "
                                "'space', 'newline', 'os', ':', ';'")
                     .arg(key),
-                layout.iniPath, line, QStringLiteral("Use one of the listed values."));
+                layout.iniPath, separatorLine, QStringLiteral("Use one of the listed values."));
             return {};
         }
         parts = value.split(separators.value(key));

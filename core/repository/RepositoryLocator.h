@@ -16,7 +16,8 @@ public:
 private:
     static void readIni(RepositoryLayout &layout, const QString &iniPath);
     static QStringList splitVersionLocations(RepositoryLayout &layout, const QString &value,
-                                             const std::optional<QString> &separator, int line);
+                                             const std::optional<QString> &separator, int line,
+                                             int separatorLine);
 };
 
 } // namespace headway

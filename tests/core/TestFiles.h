@@ -1,0 +1,34 @@
+// Small helpers for tests that build repositories on disk.
+#pragma once
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QString>
+
+namespace headway::test {
+
+inline void writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) != content.size())
+        qFatal("cannot write %s", qPrintable(path));
+}
+
+// A migration file as `alembic revision` writes it.
+inline QByteArray migration(const QString &revision, const QString &down, const QString &message = QStringLiteral("change"),
+                            const QString &extra = QString())
+{
+    const QString downText = down.isEmpty() ? QStringLiteral("None")
+                             : down.startsWith(QLatin1Char('(')) ? down
+                                                                : QStringLiteral("'%1'").arg(down);
+    return QStringLiteral("\"\"\"%1\n\nRevision ID: %2\nRevises: \nCreate Date: 2024-05-01 10:00:00\n\n\"\"\"\n"
+                          "from alembic import op\nimport sqlalchemy as sa\n\n"
+                          "revision = '%2'\ndown_revision = %3\n%4\n\n"
+                          "def upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n")
+        .arg(message, revision, downText, extra)
+        .toUtf8();
+}
+
+} // namespace headway::test

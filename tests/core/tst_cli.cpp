@@ -1,0 +1,245 @@
+// headway-cli as scripts and CI pipelines use it: output like Alembic's, the
+// documented exit codes and JSON fields, and bad input that never crashes or
+// hangs it. Runs the real binary on the bundled demo and on repositories made here.
+#include "TestFiles.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace headway;
+using test::migration;
+using test::writeFile;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &arguments, const QString &workingDirectory = {},
+           const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
+    process.start(qEnvironmentVariable("HEADWAY_CLI"), arguments);
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return {-2, {}, QStringLiteral("headway-cli did not finish within 60 s")};
+    }
+    Run run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -3,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return run;
+}
+
+QJsonObject json(const Run &run)
+{
+    return QJsonDocument::fromJson(run.out.toUtf8()).object();
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFileInfo(qEnvironmentVariable("HEADWAY_CLI")).isExecutable(), "HEADWAY_CLI must name the built headway-cli");
+        QVERIFY(m_dir.isValid());
+        m_demo = QStringLiteral(HEADWAY_SOURCE_DIR "/resources/demo");
+    }
+
+    void headsOfTheDemoLikeAlembic()
+    {
+        const Run run = runCli({"heads", m_demo});
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        static const QRegularExpression head("^[0-9a-f]{12} \\(head\\)$");
+        for (const QString &line : lines)
+            QVERIFY2(head.match(line).hasMatch(), qPrintable(line));
+    }
+
+    void historyOfTheDemoLikeAlembic()
+    {
+        const Run run = runCli({"history", m_demo});
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 5);
+        QVERIFY(lines.last().startsWith("<base> -> "));
+        QVERIFY(lines.last().endsWith(", create user table"));
+        QVERIFY(lines.at(2).contains("(branchpoint)"));
+    }
+
+    void checkExitCodes()
+    {
+        QCOMPARE(runCli({"check", m_demo}).exitCode, 1);
+
+        const QString healthy = m_dir.filePath("healthy");
+        writeFile(healthy + "/versions/a_x.py", migration("aaaa", ""));
+        writeFile(healthy + "/versions/b_x.py", migration("bbbb", "aaaa"));
+        const Run ok = runCli({"check", healthy});
+        QCOMPARE(ok.exitCode, 0);
+        QVERIFY(ok.out.contains("OK: one head (bbbb)"));
+
+        const QString broken = m_dir.filePath("broken");
+        writeFile(broken + "/versions/a_x.py", migration("aaaa", ""));
+        writeFile(broken + "/versions/b_x.py", migration("bbbb", "gone"));
+        const Run bad = runCli({"check", broken});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.out.contains("versions/b_x.py:12: error [missing-revision]: Can't locate revision identified by 'gone'"),
+                 qPrintable(bad.out));
+        QVERIFY(bad.out.contains("Fix: "));
+    }
+
+    void checkJsonContract()
+    {
+        const Run run = runCli({"check", "--json", m_demo});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject object = json(run);
+        QCOMPARE(object.value("status").toString(), QStringLiteral("multiple-heads"));
+        QCOMPARE(object.value("exit_code").toInt(), 1);
+        QCOMPARE(object.value("heads").toArray().size(), 2);
+        QCOMPARE(object.value("diagnostics").toArray().first().toObject().value("code").toString(),
+                 QStringLiteral("multiple-heads"));
+    }
+
+    void graphJsonContract()
+    {
+        const Run run = runCli({"graph", "--format", "json", m_demo});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject graph = json(run);
+        QCOMPARE(graph.value("versions").toArray(), QJsonArray{"migrations/versions"});
+        const QJsonArray revisions = graph.value("revisions").toArray();
+        QCOMPARE(revisions.size(), 5);
+        for (const QJsonValue &value : revisions) {
+            const QJsonObject revision = value.toObject();
+            for (const char *key : {"id", "down_revisions", "depends_on", "branch_labels", "message", "create_date", "path",
+                                    "is_head", "is_base", "is_branch_point", "is_merge_point"})
+                QVERIFY2(revision.contains(QLatin1String(key)), key);
+            QVERIFY(revision.value("path").toString().startsWith("migrations/versions/"));
+        }
+        QCOMPARE(graph.value("heads").toArray().size(), 2);
+        QCOMPARE(graph.value("bases").toArray().size(), 1);
+        for (const QJsonValue &value : graph.value("diagnostics").toArray())
+            for (const char *key : {"severity", "code", "message", "path", "line"})
+                QVERIFY2(value.toObject().contains(QLatin1String(key)), key);
+        // Revisions come in history order.
+        const QStringList history = runCli({"history", m_demo}).out.split('\n', Qt::SkipEmptyParts);
+        for (int i = 0; i < revisions.size(); ++i)
+            QVERIFY(history.at(i).contains(revisions.at(i).toObject().value("id").toString()));
+    }
+
+    void graphDotToFile()
+    {
+        const QString output = m_dir.filePath("demo.dot");
+        QCOMPARE(runCli({"graph", "--format", "dot", "-o", output, m_demo}).exitCode, 0);
+        QFile file(output);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString dot = QString::fromUtf8(file.readAll());
+        QVERIFY(dot.startsWith("digraph"));
+        for (const QJsonValue &id : json(runCli({"heads", "--json", m_demo})).value("heads").toArray())
+            QVERIFY(dot.contains(id.toObject().value("id").toString()));
+    }
+
+    void showResolvesPrefixesAndExplainsFailures()
+    {
+        // The base is the last history line: "<base> -> ID, message".
+        const QString base = runCli({"history", m_demo}).out.split('\n', Qt::SkipEmptyParts).last();
+        const QString id = base.section(' ', 2, 2).remove(',');
+        QCOMPARE(id.size(), 12);
+        const Run run = runCli({"show", id.left(6), m_demo});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.startsWith("Rev: " + id));
+        QVERIFY(run.out.contains("Parent: <base>"));
+        const Run head = runCli({"show", "head", m_demo});
+        QCOMPARE(head.exitCode, 2);
+        QVERIFY(head.err.contains("Multiple head revisions are present for given argument 'head'"));
+        QCOMPARE(runCli({"show", "ffffffff", m_demo}).exitCode, 2);
+        QCOMPARE(runCli({"show", "--json", "heads", m_demo}).exitCode, 0);
+    }
+
+    void helpVersionAndUsageErrors()
+    {
+        QCOMPARE(runCli({"--version"}).exitCode, 0);
+        QVERIFY(runCli({"--help"}).out.contains("Exit codes"));
+        QCOMPARE(runCli({"heads", "--help"}).exitCode, 0);
+        QCOMPARE(runCli({"frobnicate"}).exitCode, 64);
+        QCOMPARE(runCli({"heads", "--no-such-option"}).exitCode, 64);
+        QCOMPARE(runCli({"graph", "--format", "png", m_demo}).exitCode, 64);
+    }
+
+    void noMigrationsIsAClearError()
+    {
+        const QString empty = m_dir.filePath("nothing");
+        QDir().mkpath(empty);
+        const Run run = runCli({"heads", empty});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("No Alembic migrations found"));
+        QCOMPARE(runCli({"check", m_dir.filePath("missing-dir")}).exitCode, 2);
+    }
+
+    void readOnlyCommandsNeedNoPython()
+    {
+        // No PATH at all: nothing but the migration files is needed.
+        QProcessEnvironment bare;
+        bare.insert("HOME", QDir::homePath());
+        const Run run = runCli({"heads", m_demo}, {}, bare);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.split('\n', Qt::SkipEmptyParts).size(), 2);
+    }
+
+    void badInputNeverCrashesOrHangs()
+    {
+        const QString root = m_dir.filePath("bad/versions");
+        writeFile(root + "/a_good.py", migration("aaaa", ""));
+        writeFile(root + "/b_binary.py", QByteArray("\x7f" "ELF\0\0\1\2", 8));
+        writeFile(root + "/c_latin1.py", QByteArray("revision = 'cccc'\ndown_revision = 'aaaa'\n# caf\xe9\n"));
+        writeFile(root + "/d_empty.py", QByteArray());
+        writeFile(root + "/e_syntax.py", QByteArray("revision = 'eeee'\ndown_revision = ('aaaa',\n"));
+        QByteArray big(50 * 1024 * 1024, ' ');
+        big.prepend("revision = 'ffff'\ndown_revision = 'aaaa'\nx = '''");
+        big.append("'''\n");
+        writeFile(root + "/f_big.py", big);
+        QVERIFY(QFile::link(root + "/nowhere.py", root + "/g_broken_link.py"));
+        QVERIFY(QFile::link(root + "/h_loop2.py", root + "/h_loop1.py"));
+        QVERIFY(QFile::link(root + "/h_loop1.py", root + "/h_loop2.py"));
+        QCOMPARE(::mkfifo(QFile::encodeName(root + "/i_fifo.py").constData(), 0600), 0);
+        if (::geteuid() != 0) { // root reads everything, so only test permissions as a user
+            writeFile(root + "/j_unreadable.py", migration("jjjj", "aaaa"));
+            QFile::setPermissions(root + "/j_unreadable.py", QFileDevice::Permissions());
+        }
+
+        const Run check = runCli({"check", root});
+        QCOMPARE(check.exitCode, 2);
+        for (const char *expected : {"b_binary.py: error [binary-file]", "c_latin1.py:3: error [encoding-error]",
+                                     "d_empty.py: error [empty-file]", "e_syntax.py:2: error [syntax-error]",
+                                     "g_broken_link.py: error [unreadable-file]", "h_loop1.py: error [unreadable-file]",
+                                     "i_fifo.py: warning [not-a-file]"})
+            QVERIFY2(check.out.contains(QLatin1String(expected)), qPrintable(QStringLiteral("missing '%1' in:\n%2").arg(expected, check.out)));
+        // The readable files still make a graph.
+        const Run heads = runCli({"heads", root});
+        QCOMPARE(heads.exitCode, 0);
+        QVERIFY2(heads.out.contains("cccc (head)") && heads.out.contains("ffff (head)"), qPrintable(heads.out));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_demo;
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

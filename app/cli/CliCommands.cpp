@@ -1,5 +1,6 @@
 #include "CliCommands.h"
 
+#include "demo/DemoWorkspace.h"
 #include "graph/RevisionResolver.h"
 #include "python/InterpreterDiscovery.h"
 #include "report/AlembicText.h"
@@ -32,6 +33,7 @@ const QString usage = QStringLiteral(
     "  check        exit 0: one head, no errors; 1: several heads; 2: broken graph\n"
     "  graph        the whole graph: --format json|dot [-o FILE]\n"
     "  interpreter  which Python can run the project's alembic / flask db\n"
+    "  demo         make and print the writable copy of the bundled demo repository\n"
     "\n"
     "Options: --json (heads, history, show, branches, check, interpreter), --verbose,\n"
     "         --help, --version. Run `headway-cli <command> --help` for details.\n"
@@ -253,6 +255,20 @@ int interpreter(Context &c)
     return choice.found() ? Success : NoInterpreter;
 }
 
+int demo(Context &c)
+{
+    const QString location = c.parser.value(QStringLiteral("path"));
+    const DemoWorkspaceResult result =
+        DemoWorkspace::prepare(DemoWorkspace::bundledDemoDirectory(),
+                               location.isEmpty() ? DemoWorkspace::defaultLocation() : QFileInfo(location).absoluteFilePath());
+    if (!result.ok()) {
+        c.err << "headway-cli: " << result.error << '\n';
+        return Broken;
+    }
+    c.out << result.path << '\n';
+    return Success;
+}
+
 struct Command {
     const char *name;
     const char *description;
@@ -279,6 +295,9 @@ QList<Command> commands()
                              QStringLiteral("json")),
           QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
                              QStringLiteral("Write to FILE instead of standard output."), QStringLiteral("file"))}},
+        {"demo", "Make (on first use) and print the writable copy of the bundled demo repository.", "", demo,
+         {QCommandLineOption(QStringLiteral("path"), QStringLiteral("Where the copy lives (default: the user's data directory)."),
+                             QStringLiteral("dir"))}},
         {"interpreter", "Find the Python that can run the project's migrations.", "[REPOSITORY]", interpreter,
          {json, QCommandLineOption(QStringLiteral("require"),
                                    QStringLiteral("Modules it must have (default: alembic)."),

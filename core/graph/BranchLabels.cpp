@@ -31,7 +31,9 @@ void propagateBranchLabels(std::vector<RevisionNode> &nodes)
         if (!nodes[i].shadowed && !nodes[i].ownBranchLabels.isEmpty())
             labelled.emplace_back(i, nodes[i].ownBranchLabels);
 
-    for (const auto &[origin, labels] : labelled) {
+    for (const auto &entry : labelled) {
+        const int origin = entry.first;
+        const QStringList &labels = entry.second;
         bool straightLine = true;
         forEachReachable(nodes, origin, EdgeKind::Children, [&](int i) {
             addLabels(nodes[i], labels);

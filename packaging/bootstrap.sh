@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian 12 machine to a working Headway:
+#   packaging/bootstrap.sh run    install what is missing, build, open Headway on the demo
+#   packaging/bootstrap.sh test   install what is missing, build, run the whole test suite
+# Idempotent: packages already present are not reinstalled, builds are incremental.
+set -euo pipefail
+
+mode="${1:-run}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${HEADWAY_BUILD_DIR:-$here/build}"
+jobs="$(nproc)"
+
+packages=(
+    build-essential cmake pkg-config git
+    qt6-base-dev qt6-svg-dev libgl-dev
+    libgraphviz-dev graphviz
+    python3 python3-alembic python3-flask-migrate python3-flask-sqlalchemy python3-pytest
+    xvfb xauth
+)
+if [ "$mode" = test ]; then
+    packages+=(clang libclang-rt-14-dev)
+fi
+
+install_missing() {
+    local missing=()
+    for package in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+            || missing+=("$package")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        echo "bootstrap: all packages present"
+        return
+    fi
+    echo "bootstrap: installing ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+    cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+    cmake --build "$build" --parallel "$jobs"
+}
+
+# The parser's libFuzzer target needs clang; its bounded run is one of the CTest tests.
+build_fuzzer() {
+    local fuzz_build="$build-fuzz"
+    CXX=clang++ cmake -S "$here" -B "$fuzz_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DHEADWAY_FUZZ=ON -DHEADWAY_BUILD_TESTS=OFF -DHEADWAY_BUILD_GUI=OFF >/dev/null
+    cmake --build "$fuzz_build" --parallel "$jobs" --target fuzz_migration_parser
+    fuzzer="$fuzz_build/tests/fuzz/fuzz_migration_parser"
+}
+
+install_missing
+case "$mode" in
+run)
+    configure_and_build
+    gui="$build/app/gui/headway"
+    if [ -x "$gui" ]; then
+        if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+            echo "bootstrap: no display; starting Headway under Xvfb (use a desktop session to see it)"
+            exec xvfb-run -a "$gui" --demo
+        fi
+        exec "$gui" --demo
+    fi
+    cli="$build/app/cli/headway-cli"
+    demo="$("$cli" demo)"
+    echo "== Headway on the bundled demo ($demo)"
+    "$cli" history "$demo"
+    "$cli" check "$demo" || true
+    ;;
+test)
+    build_fuzzer
+    configure_and_build -DHEADWAY_FUZZER="$fuzzer"
+    cd "$build"
+    QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 1200 -j "$jobs"
+    ;;
+*)
+    echo "usage: $0 run|test" >&2
+    exit 64
+    ;;
+esac

@@ -1,0 +1,37 @@
+// Feeds arbitrary bytes to the migration parser, several "files" at a time,
+// and builds the revision graph from them: nothing may crash, hang or report
+// a line outside the file.
+#include "graph/RevisionGraph.h"
+#include "parser/MigrationParser.h"
+
+#include <cstdint>
+#include <cstdlib>
+
+using namespace headway;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArray input(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    // The ASCII record separator splits the input into files: one input is a whole history.
+    const QList<QByteArray> sources = input.split('\x1e');
+    QList<MigrationFile> files;
+    for (qsizetype i = 0; i < sources.size() && i < 32; ++i) {
+        const QString path = QStringLiteral("/fuzz/versions/%1_file.py").arg(i);
+        MigrationFile file = MigrationParser::parse(path, sources.at(i));
+        // Python counts a lone carriage return as a line break too.
+        const qsizetype lines = sources.at(i).count('\n') + sources.at(i).count('\r') + 2;
+        for (const Diagnostic &d : std::as_const(file.diagnostics)) {
+            if (d.code.isEmpty() || d.message.isEmpty() || d.line < 0 || d.line > lines)
+                std::abort();
+        }
+        files += std::move(file);
+    }
+    const RevisionGraph graph(files);
+    const QList<int> &history = graph.historyOrder();
+    int listed = 0;
+    for (const RevisionNode &node : graph.nodes())
+        listed += node.shadowed ? 0 : 1;
+    if (history.size() != listed)
+        std::abort(); // every revision appears in history exactly once
+    return 0;
+}

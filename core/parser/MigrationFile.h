@@ -14,6 +14,7 @@ struct AssignedValue {
     bool literal = false;   // its value could be read without running Python
     QStringList values;     // the strings (empty for None or an empty sequence)
     QString sourceText;     // the expression as written
+    QString notLiteralReason; // why it could not be read, when it could not
     int line = 0;
 };
 

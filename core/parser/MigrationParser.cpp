@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -59,6 +60,15 @@ bool isFormatString(std::string_view token)
     }
     return false;
 }
+
+// The "Revision ID:" and "Revises:" lines of Alembic's template, to compare
+// with the variables (which are what Alembic uses).
+struct DocstringHeaders {
+    QString revision;
+    int revisionLine = 0;
+    std::optional<QString> revises;
+    int revisesLine = 0;
+};
 
 class FileReader
 {
@@ -123,12 +133,11 @@ private:
                 m_file.createDate = line.mid(12).trimmed().toString();
                 m_file.createDateLine = lineNumber;
             } else if (line.startsWith(QLatin1String("Revision ID:"))) {
-                m_headerRevision = line.mid(12).trimmed().toString();
-                m_headerRevisionLine = lineNumber;
+                m_headers.revision = line.mid(12).trimmed().toString();
+                m_headers.revisionLine = lineNumber;
             } else if (line.startsWith(QLatin1String("Revises:"))) {
-                m_headerRevises = line.mid(8).trimmed().toString();
-                m_headerRevisesLine = lineNumber;
-                m_hasRevisesHeader = true;
+                m_headers.revises = line.mid(8).trimmed().toString();
+                m_headers.revisesLine = lineNumber;
             }
         }
     }
@@ -204,34 +213,25 @@ private:
         slot->sourceText = tokensText(valueTokens);
         slot->literal = literal.kind != PythonLiteral::Kind::NotLiteral;
         slot->values = literal.strings;
-        if (!slot->literal)
-            m_nonLiteralReasons[slot] = literal.reason;
+        slot->notLiteralReason = literal.reason;
     }
 
 public:
-    QString m_headerRevision;
-    int m_headerRevisionLine = 0;
-    QString m_headerRevises;
-    int m_headerRevisesLine = 0;
-    bool m_hasRevisesHeader = false;
-    std::map<const AssignedValue *, QString> m_nonLiteralReasons;
+    const DocstringHeaders &headers() const { return m_headers; }
 
 private:
+    DocstringHeaders m_headers;
     MigrationFile &m_file;
 };
 
-void checkIdentifiers(MigrationFile &file, const FileReader &reader, bool emptySource)
+void checkIdentifiers(MigrationFile &file, bool emptySource)
 {
     const QString fileName = QFileInfo(file.path).fileName();
     auto nonLiteral = [&](const AssignedValue &value, const QString &name, Severity severity,
                           const QString &consequence) {
-        const auto reason = reader.m_nonLiteralReasons.find(&value);
         Diagnostic d{severity, QStringLiteral("non-literal-value"),
                      QStringLiteral("`%1 = %2` is not a literal (%3); %4")
-                         .arg(name, value.sourceText,
-                              reason != reader.m_nonLiteralReasons.end() ? reason->second
-                                                                         : QString(),
-                              consequence),
+                         .arg(name, value.sourceText, value.notLiteralReason, consequence),
                      file.path, value.line,
                      QStringLiteral("Write the value literally, or resolve it with the project's "
                                     "interpreter (Headway never runs migration code by itself).")};
@@ -243,7 +243,7 @@ void checkIdentifiers(MigrationFile &file, const FileReader &reader, bool emptyS
         const auto match = legacyName.match(fileName);
         if (match.hasMatch()) {
             // Alembic 0.1 named files after their revision; Alembic still accepts that.
-            file.revision = AssignedValue{true, true, {match.captured(1)}, fileName, 0};
+            file.revision = AssignedValue{true, true, {match.captured(1)}, fileName, {}, 0};
         } else if (emptySource) {
             file.diagnostics += Diagnostic::error(
                 QStringLiteral("empty-file"),
@@ -256,7 +256,7 @@ void checkIdentifiers(MigrationFile &file, const FileReader &reader, bool emptyS
                     .arg(fileName));
         } else {
             file.diagnostics += Diagnostic::error(
-                QStringLiteral("missing-revision"),
+                QStringLiteral("no-revision-variable"),
                 QStringLiteral("Could not determine revision id from filename %1. Be sure the "
                                "'revision' variable is declared inside the script.")
                     .arg(fileName),
@@ -302,21 +302,21 @@ void checkIdentifiers(MigrationFile &file, const FileReader &reader, bool emptyS
         value->values.removeAll(QString());
 }
 
-void checkHeaders(MigrationFile &file, const FileReader &reader)
+void checkHeaders(MigrationFile &file, const DocstringHeaders &headers)
 {
     if (!file.hasRevision())
         return;
-    if (!reader.m_headerRevision.isEmpty() && reader.m_headerRevision != file.revisionId()) {
+    if (!headers.revision.isEmpty() && headers.revision != file.revisionId()) {
         file.diagnostics += Diagnostic::note(
             QStringLiteral("header-mismatch"),
             QStringLiteral("The docstring says \"Revision ID: %1\" but `revision` is %2; Alembic "
                            "uses the variable")
-                .arg(reader.m_headerRevision, file.revisionId()),
-            file.path, reader.m_headerRevisionLine,
+                .arg(headers.revision, file.revisionId()),
+            file.path, headers.revisionLine,
             QStringLiteral("Update the docstring header so readers are not misled."));
     }
-    if (reader.m_hasRevisesHeader && file.downRevision.literal) {
-        QStringList header = reader.m_headerRevises.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (headers.revises && file.downRevision.literal) {
+        QStringList header = headers.revises->split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (QString &id : header)
             id = id.trimmed();
         header.removeAll(QString());
@@ -328,9 +328,9 @@ void checkHeaders(MigrationFile &file, const FileReader &reader)
                 QStringLiteral("header-mismatch"),
                 QStringLiteral("The docstring says \"Revises: %1\" but `down_revision` is %2; "
                                "Alembic uses the variable")
-                    .arg(reader.m_headerRevises,
+                    .arg(*headers.revises,
                          actual.isEmpty() ? QStringLiteral("None") : actual.join(QLatin1String(", "))),
-                file.path, reader.m_headerRevisesLine,
+                file.path, headers.revisesLine,
                 QStringLiteral("Update the docstring header so readers are not misled."));
         }
     }
@@ -357,8 +357,8 @@ MigrationFile MigrationParser::parse(const QString &path, QByteArrayView source)
     const SourceText text = decodeSource(path, source, converted, file.diagnostics);
     FileReader reader(file);
     reader.read(text.utf8);
-    checkIdentifiers(file, reader, text.blank);
-    checkHeaders(file, reader);
+    checkIdentifiers(file, text.blank);
+    checkHeaders(file, reader.headers());
     return file;
 }
 

@@ -35,7 +35,8 @@ HealthVerdict assessHealth(const Repository &repository)
     } else if (heads == 1) {
         verdict.summary = QStringLiteral("OK: one head (%1), %2 revision(s)")
                               .arg(repository.graph.node(repository.graph.heads().first()).id)
-                              .arg(repository.graph.historyOrder().size());
+                              .arg(std::count_if(repository.graph.nodes().cbegin(), repository.graph.nodes().cend(),
+                                                 [](const RevisionNode &node) { return !node.shadowed; }));
     } else {
         verdict.summary = QStringLiteral("OK: no revisions yet");
     }

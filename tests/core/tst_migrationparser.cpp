@@ -171,7 +171,7 @@ void TestMigrationParser::reportsProblems_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<int>("line");
 
-    QTest::newRow("no revision") << QByteArray("down_revision = None\n") << "x_add.py" << "missing-revision" << 0;
+    QTest::newRow("no revision") << QByteArray("down_revision = None\n") << "x_add.py" << "no-revision-variable" << 0;
     QTest::newRow("no down_revision") << QByteArray("\nrevision = 'a'\n") << "a.py" << "missing-down-revision" << 2;
     QTest::newRow("empty file") << QByteArray("") << "x_add.py" << "empty-file" << 0;
     QTest::newRow("binary") << QByteArray("revision = 'a'\0\1\2", 17) << "x.py" << "binary-file" << 0;

@@ -52,6 +52,15 @@ build_fuzzer() {
     fuzzer="$fuzz_build/tests/fuzz/fuzz_migration_parser"
 }
 
+# The core's tests once more under AddressSanitizer and UndefinedBehaviorSanitizer.
+run_sanitized_tests() {
+    local asan_build="$build-asan"
+    cmake -S "$here" -B "$asan_build" -DCMAKE_BUILD_TYPE=Debug -DHEADWAY_SANITIZE=ON -DHEADWAY_BUILD_GUI=OFF >/dev/null
+    cmake --build "$asan_build" --parallel "$jobs"
+    (cd "$asan_build" && UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        ctest --output-on-failure --timeout 1200 -j "$jobs")
+}
+
 install_missing
 case "$mode" in
 run)
@@ -72,6 +81,7 @@ run)
     ;;
 test)
     build_fuzzer
+    run_sanitized_tests
     configure_and_build -DHEADWAY_FUZZER="$fuzzer"
     cd "$build"
     QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 1200 -j "$jobs"

@@ -119,16 +119,17 @@ private:
     NodeSet ancestorsOf(int start) const
     {
         NodeSet seen(m_nodes.size());
-        std::vector<int> todo{start};
-        while (!todo.empty()) {
-            const int current = todo.back();
-            todo.pop_back();
+        m_stack.assign(1, start);
+        while (!m_stack.empty()) {
+            const int current = m_stack.back();
+            m_stack.pop_back();
             if (seen.contains(current))
                 continue;
             seen.insert(current);
-            for (int r : downRevisions(current))
-                if (!seen.contains(r))
-                    todo.push_back(r);
+            for (const QList<int> *list : {&m_nodes[current].parents, &m_nodes[current].normalizedDependencies})
+                for (int r : *list)
+                    if (isSortable(r) && !seen.contains(r))
+                        m_stack.push_back(r);
         }
         return seen;
     }
@@ -144,6 +145,7 @@ private:
     int m_remaining = 0;
     std::vector<int> m_heads;
     std::vector<NodeSet> m_ancestors;
+    mutable std::vector<int> m_stack; // reused by ancestorsOf: it runs once per merge point
 };
 
 } // namespace

@@ -27,29 +27,6 @@ bool isOperator(const PythonToken &token, std::string_view text)
     return token.kind == PythonToken::Kind::Operator && token.text == text;
 }
 
-// Splits a logical line at top-level separators (";" between statements, "=" between targets).
-std::vector<TokenSpan> splitTopLevel(TokenSpan tokens, std::string_view separator)
-{
-    std::vector<TokenSpan> parts;
-    int depth = 0;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const PythonToken &t = tokens[i];
-        if (t.kind != PythonToken::Kind::Operator)
-            continue;
-        if (t.text == "(" || t.text == "[" || t.text == "{")
-            ++depth;
-        else if (t.text == ")" || t.text == "]" || t.text == "}")
-            --depth;
-        else if (depth == 0 && t.text == separator) {
-            parts.push_back(tokens.subspan(start, i - start));
-            start = i + 1;
-        }
-    }
-    parts.push_back(tokens.subspan(start));
-    return parts;
-}
-
 bool isFormatString(std::string_view token)
 {
     for (char c : token) {

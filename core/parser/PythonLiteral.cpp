@@ -135,30 +135,14 @@ PythonLiteral evaluateScalar(std::span<const PythonToken> tokens)
     return PythonLiteral{PythonLiteral::Kind::String, {value}, {}, {}};
 }
 
-// Splits at commas that are not nested in brackets.
+// Splits at commas that are not nested in brackets; a trailing comma adds no element.
 std::vector<std::span<const PythonToken>> splitTopLevelCommas(std::span<const PythonToken> tokens,
                                                               bool &hadComma)
 {
-    std::vector<std::span<const PythonToken>> parts;
-    int depth = 0;
-    std::size_t start = 0;
-    hadComma = false;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const PythonToken &t = tokens[i];
-        if (t.kind != PythonToken::Kind::Operator)
-            continue;
-        if (t.text == "(" || t.text == "[" || t.text == "{")
-            ++depth;
-        else if (t.text == ")" || t.text == "]" || t.text == "}")
-            --depth;
-        else if (t.text == "," && depth == 0) {
-            parts.push_back(tokens.subspan(start, i - start));
-            start = i + 1;
-            hadComma = true;
-        }
-    }
-    if (start < tokens.size())
-        parts.push_back(tokens.subspan(start)); // a trailing comma leaves nothing to add
+    std::vector<std::span<const PythonToken>> parts = splitTopLevel(tokens, ",");
+    hadComma = parts.size() > 1;
+    if (hadComma && parts.back().empty())
+        parts.pop_back();
     return parts;
 }
 
@@ -198,6 +182,29 @@ PythonLiteral evaluateElements(std::span<const PythonToken> whole,
 }
 
 } // namespace
+
+std::vector<std::span<const PythonToken>> splitTopLevel(std::span<const PythonToken> tokens,
+                                                        std::string_view separator)
+{
+    std::vector<std::span<const PythonToken>> parts;
+    int depth = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const PythonToken &t = tokens[i];
+        if (t.kind != PythonToken::Kind::Operator)
+            continue;
+        if (t.text == "(" || t.text == "[" || t.text == "{")
+            ++depth;
+        else if (t.text == ")" || t.text == "]" || t.text == "}")
+            --depth;
+        else if (depth == 0 && t.text == separator) {
+            parts.push_back(tokens.subspan(start, i - start));
+            start = i + 1;
+        }
+    }
+    parts.push_back(tokens.subspan(start));
+    return parts;
+}
 
 QString tokensText(std::span<const PythonToken> tokens)
 {

@@ -32,4 +32,9 @@ PythonLiteral evaluateLiteral(std::span<const PythonToken> tokens);
 // The source text spanned by the tokens, for messages.
 QString tokensText(std::span<const PythonToken> tokens);
 
+// Splits tokens at `separator` operators that are not nested in brackets
+// (";" between statements, "=" between assignment targets, "," between elements).
+std::vector<std::span<const PythonToken>> splitTopLevel(std::span<const PythonToken> tokens,
+                                                        std::string_view separator);
+
 } // namespace headway

@@ -21,34 +21,26 @@ QList<MigrationFile> RepositoryLoader::parseAll(const QStringList &paths, const 
     std::atomic<int> nextTask{0};
     std::atomic<int> done{0};
     auto isCancelled = [&] { return options.cancel && options.cancel->load(); };
-    auto work = [&] {
-        while (!isCancelled()) {
-            const int first = nextTask.fetch_add(filesPerTask);
-            if (first >= total)
-                return;
-            const int last = std::min(total, first + filesPerTask);
-            for (int i = first; i < last; ++i)
-                parsed[static_cast<std::size_t>(i)] = MigrationParser::parseFile(paths.at(i));
-            done += last - first;
-        }
+    // Takes the next batch of files and parses it; false when none is left.
+    auto parseNextBatch = [&] {
+        const int first = nextTask.fetch_add(filesPerTask);
+        if (first >= total || isCancelled())
+            return false;
+        const int last = std::min(total, first + filesPerTask);
+        for (int i = first; i < last; ++i)
+            parsed[static_cast<std::size_t>(i)] = MigrationParser::parseFile(paths.at(i));
+        done += last - first;
+        return true;
     };
     int threads = options.threads > 0 ? options.threads : QThread::idealThreadCount();
     threads = std::clamp(std::min(threads, total / filesPerTask + 1), 1, 64);
     std::vector<std::thread> helpers;
     for (int i = 1; i < threads; ++i)
-        helpers.emplace_back(work);
-    // The calling thread works too, and reports progress between tasks.
-    while (!isCancelled()) {
-        const int first = nextTask.fetch_add(filesPerTask);
-        if (first >= total)
-            break;
-        const int last = std::min(total, first + filesPerTask);
-        for (int i = first; i < last; ++i)
-            parsed[static_cast<std::size_t>(i)] = MigrationParser::parseFile(paths.at(i));
-        done += last - first;
+        helpers.emplace_back([&] { while (parseNextBatch()) {} });
+    // The calling thread works too, and reports progress between batches.
+    while (parseNextBatch())
         if (options.progress)
             options.progress(done.load(), total);
-    }
     for (std::thread &helper : helpers)
         helper.join();
     if (options.progress)

@@ -162,6 +162,17 @@ private Q_SLOTS:
                                                    "m/versions/2023/deep/c_x.py", "m/versions/2024/b_x.py"}));
     }
 
+    void neverFollowsDirectoryLinksSoLoopsCannotHang()
+    {
+        writeFile(m_dir.filePath("alembic.ini"), "[alembic]\nscript_location = m\nrecursive_version_locations = true\n");
+        writeFile(m_dir.filePath("m/env.py"), "");
+        writeFile(m_dir.filePath("m/versions/sub/a_x.py"), migration("a", ""));
+        QVERIFY(QFile::link(m_dir.filePath("m/versions"), m_dir.filePath("m/versions/sub/loop")));
+        QVERIFY(QFile::link(m_dir.filePath("m/versions/sub/loop.py"), m_dir.filePath("m/versions/sub/loop.py")));
+        const VersionFiles files = VersionScanner::scan(RepositoryLocator::locate(m_dir.path()));
+        QCOMPARE(files.paths.size(), 2); // a_x.py and the self-link, which fails when read
+    }
+
     void loadsAFileReachedTwiceOnce()
     {
         writeFile(m_dir.filePath("alembic.ini"), "[alembic]\nscript_location = m\nversion_locations = %(here)s/one %(here)s/link\n");

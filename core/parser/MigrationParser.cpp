@@ -293,7 +293,12 @@ void checkHeaders(MigrationFile &file, const DocstringHeaders &headers)
             QStringLiteral("Update the docstring header so readers are not misled."));
     }
     if (headers.revises && file.downRevision.literal) {
-        QStringList header = headers.revises->split(QLatin1Char(','), Qt::SkipEmptyParts);
+        // Alembic writes merges' headers as a tuple: "Revises: ('a1', 'b2')".
+        QString revises = *headers.revises;
+        for (const QChar c : {QLatin1Char('('), QLatin1Char(')'), QLatin1Char('['), QLatin1Char(']'),
+                              QLatin1Char('\''), QLatin1Char('"')})
+            revises.remove(c);
+        QStringList header = revises.split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (QString &id : header)
             id = id.trimmed();
         header.removeAll(QString());

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void reportsProblems();
     void reportsLinesOfIdentifiers();
     void headerDisagreementIsANote();
+    void tupleRevisesHeaderAgreesWithTheVariable();
     void legacyFileNameGivesRevision();
     void readsLatin1DeclaredFiles();
     void nonLiteralKeepsRestOfFile();
@@ -238,6 +239,18 @@ void TestMigrationParser::headerDisagreementIsANote()
     QCOMPARE(codes(file), (QStringList{QStringLiteral("header-mismatch"), QStringLiteral("header-mismatch")}));
     QVERIFY(!hasErrors(file.diagnostics));
     QCOMPARE(file.diagnostics.first().line, 3);
+}
+
+void TestMigrationParser::tupleRevisesHeaderAgreesWithTheVariable()
+{
+    // As `alembic merge` writes it (seen in Apache Superset's history).
+    const MigrationFile file = MigrationParser::parse(
+        QStringLiteral("/x/m.py"),
+        QByteArray("\"\"\"merge 55e910 and 65b2ee\n\nRevision ID: 0cf47cfa673f\nRevises: ('55e910a74826', '65b2eefd8247')\n"
+                   "Create Date: 2018-08-31 13:23:54.913168\n\n\"\"\"\n\n# revision identifiers, used by Alembic.\n"
+                   "revision = '0cf47cfa673f'\ndown_revision = ('55e910a74826', '65b2eefd8247')\n"));
+    QVERIFY2(file.diagnostics.isEmpty(), qPrintable(codes(file).join(',')));
+    QCOMPARE(file.downRevision.values.size(), 2);
 }
 
 void TestMigrationParser::legacyFileNameGivesRevision()

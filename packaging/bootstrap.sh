@@ -58,6 +58,7 @@ run_sanitized_tests() {
     cmake -S "$here" -B "$asan_build" -DCMAKE_BUILD_TYPE=Debug -DHEADWAY_SANITIZE=ON -DHEADWAY_BUILD_GUI=OFF >/dev/null
     cmake --build "$asan_build" --parallel "$jobs"
     (cd "$asan_build" && UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        LSAN_OPTIONS="suppressions=$here/tests/sanitizer/lsan.supp" \
         ctest --output-on-failure --timeout 1200 -j "$jobs")
 }
 

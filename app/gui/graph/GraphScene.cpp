@@ -1,0 +1,285 @@
+#include "GraphScene.h"
+
+#include "BranchLabelBadge.h"
+#include "EdgeItem.h"
+#include "GhostItem.h"
+#include "RevisionItem.h"
+#include "RevisionRoles.h"
+
+#include <QGraphicsSceneHelpEvent>
+#include <QGraphicsView>
+#include <QToolTip>
+
+#include <algorithm>
+
+namespace headway {
+
+using graphstyle::Emphasis;
+
+namespace {
+constexpr qreal kSceneMargin = 48; // room to scroll the outermost boxes off the edge
+} // namespace
+
+GraphScene::GraphScene(QObject *parent)
+    : QGraphicsScene(parent)
+{
+    // Items never move once built, so a BSP tree pays off: the view asks "what is
+    // exposed" every frame, and at 1:1 a frame shows a few dozen of 10,000 boxes.
+    // NoIndex would scan every item per frame (bench_paint measures both).
+    setItemIndexMethod(BspTreeIndex);
+}
+
+GraphScene::~GraphScene() = default;
+
+void GraphScene::clearGraph()
+{
+    clear();
+    m_revisionItems.clear();
+    m_revisionItemCount = 0;
+    m_ghosts.clear();
+    m_edges.clear();
+    m_navigation.reset();
+    m_repository = Repository();
+    setSceneRect(QRectF());
+}
+
+void GraphScene::setGraph(const Repository &repository, const LayoutInput &input, const GraphLayout &layout)
+{
+    clearGraph();
+    m_repository = repository;
+    m_navigation.emplace(m_repository.graph);
+    m_revisionItems = QList<RevisionItem *>(m_repository.graph.size(), nullptr);
+    if (layout.nodes.size() == input.nodes.size() && layout.edges.size() == input.edges.size())
+        buildItems(input, layout);
+    setDatabaseRevisions(m_databaseRevisions);
+    // Explicit, so the scene never recomputes its extent from thousands of items.
+    const QRectF bounds = layout.boundingRect.isValid() ? layout.boundingRect : itemsBoundingRect();
+    setSceneRect(bounds.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
+}
+
+void GraphScene::buildItems(const LayoutInput &input, const GraphLayout &layout)
+{
+    const RevisionGraph &graph = m_repository.graph;
+    const QList<RevisionRoles> roles = revisionRoles(graph);
+    QList<GhostItem *> ghostAt(input.nodes.size(), nullptr);
+    QList<bool> drawn(input.nodes.size(), false);
+
+    for (qsizetype i = 0; i < input.nodes.size(); ++i) {
+        const LayoutNode &node = input.nodes.at(i);
+        const NodeGeometry &geometry = layout.nodes.at(i);
+        if (node.ghost) {
+            auto *ghost = new GhostItem(node.id, geometry.size);
+            ghost->setPos(geometry.center);
+            addItem(ghost);
+            m_ghosts.append(ghost);
+            ghostAt[i] = ghost;
+            drawn[i] = true;
+            continue;
+        }
+        if (node.revision < 0 || node.revision >= graph.size())
+            continue;
+        const RevisionNode &revision = graph.node(node.revision);
+        auto *item = new RevisionItem(node.revision, revision.id, m_repository.fileOf(node.revision).doc,
+                                      roles.at(node.revision), geometry.size);
+        item->setPos(geometry.center);
+        if (m_itemCaching)
+            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+        // Only the labels a revision declares: propagated labels would repeat on
+        // every box of a branch.
+        QList<BranchLabelBadge *> badges;
+        for (const QString &label : revision.ownBranchLabels)
+            badges.append(new BranchLabelBadge(label, item));
+        BranchLabelBadge::arrange(badges, item->box());
+        addItem(item);
+        m_revisionItems[node.revision] = item;
+        ++m_revisionItemCount;
+        drawn[i] = true;
+    }
+
+    for (qsizetype k = 0; k < input.edges.size(); ++k) {
+        const LayoutEdge &edge = input.edges.at(k);
+        if (edge.from < 0 || edge.to < 0 || edge.from >= drawn.size() || edge.to >= drawn.size()
+            || !drawn.at(edge.from) || !drawn.at(edge.to))
+            continue;
+        GhostItem *ghost = ghostAt.at(edge.from);
+        const int from = input.nodes.at(edge.from).revision;
+        const int to = input.nodes.at(edge.to).revision;
+        if (to < 0 || (from < 0 && !ghost))
+            continue; // edges end at revisions and start at revisions or ghosts
+        auto *item = new EdgeItem(layout.edges.at(k), layout.nodes.at(edge.from).rect(),
+                                  layout.nodes.at(edge.to).rect(), input.options.arrowLength);
+        addItem(item);
+        if (ghost)
+            ghost->addChild(to);
+        m_edges.append({item, from, to, ghost});
+    }
+}
+
+QList<int> GraphScene::headRevisions() const
+{
+    QList<int> heads;
+    if (!hasGraph())
+        return heads;
+    for (int revision : m_repository.graph.historyOrder())
+        if (const RevisionItem *item = revisionItem(revision); item && (item->roles() & RevisionRole::Head))
+            heads.append(revision);
+    return heads;
+}
+
+QList<int> GraphScene::selectedRevisions() const
+{
+    QList<int> revisions;
+    for (const QGraphicsItem *item : selectedItems())
+        if (const auto *revision = qgraphicsitem_cast<const RevisionItem *>(item))
+            revisions.append(revision->revision());
+    if (hasGraph())
+        std::sort(revisions.begin(), revisions.end(),
+                  [this](int a, int b) { return m_navigation->rank(a) < m_navigation->rank(b); });
+    return revisions;
+}
+
+void GraphScene::emphasize(const QList<int> &selection)
+{
+    enum Mark : char { Selected = 1, Ancestor = 2, Descendant = 4, OnPath = 8 };
+    const int size = m_repository.graph.size();
+    QList<char> marks(size, 0);
+    QList<int> positionOnPath(size, -1);
+    bool pathMode = false;
+    const bool any = hasGraph() && !selection.isEmpty();
+    if (any) {
+        for (int revision : selection)
+            if (revision >= 0 && revision < size)
+                marks[revision] |= Selected;
+        const QList<int> path = selection.size() == 2 ? m_navigation->path(selection[0], selection[1]) : QList<int>();
+        pathMode = path.size() >= 2;
+        for (int i = 0; i < path.size(); ++i) {
+            marks[path[i]] |= OnPath;
+            positionOnPath[path[i]] = i;
+        }
+        // Unrelated pairs and other selections: the lineage of every selected revision.
+        if (!pathMode) {
+            for (int revision : selection) {
+                for (int ancestor : m_navigation->ancestors(revision))
+                    marks[ancestor] |= Ancestor;
+                for (int descendant : m_navigation->descendants(revision))
+                    marks[descendant] |= Descendant;
+            }
+        }
+    }
+
+    const auto emphasisOf = [&](char mark) {
+        if (!any || (mark & Selected))
+            return Emphasis::Normal;
+        if (pathMode)
+            return mark & OnPath ? Emphasis::Path : Emphasis::Dimmed;
+        return mark & Ancestor ? Emphasis::Ancestor : mark & Descendant ? Emphasis::Descendant : Emphasis::Dimmed;
+    };
+    for (RevisionItem *item : std::as_const(m_revisionItems))
+        if (item)
+            item->setEmphasis(emphasisOf(marks.at(item->revision())));
+
+    // A ghost belongs to the lineage of the revisions that name it.
+    for (GhostItem *ghost : std::as_const(m_ghosts)) {
+        Emphasis emphasis = any ? Emphasis::Dimmed : Emphasis::Normal;
+        if (any && !pathMode)
+            for (int child : ghost->children())
+                if (marks.at(child) & (Selected | Ancestor))
+                    emphasis = Emphasis::Ancestor;
+        ghost->setEmphasis(emphasis);
+    }
+
+    // An edge is emphasized when it runs along the path, or inside the lineage.
+    const auto edgeEmphasisOf = [&](const Edge &edge) {
+        if (!any)
+            return Emphasis::Normal;
+        const char to = marks.at(edge.to);
+        const char from = edge.ghost ? (edge.ghost->emphasis() == Emphasis::Ancestor ? char(Ancestor) : char(0))
+                                     : marks.at(edge.from);
+        if (pathMode)
+            return edge.item->kind() == LayoutEdge::Kind::Parent && (from & OnPath) && (to & OnPath)
+                    && qAbs(positionOnPath.at(edge.from) - positionOnPath.at(edge.to)) == 1
+                ? Emphasis::Path
+                : Emphasis::Dimmed;
+        if ((from & Ancestor) && (to & (Ancestor | Selected)))
+            return Emphasis::Ancestor;
+        if ((to & Descendant) && (from & (Descendant | Selected)))
+            return Emphasis::Descendant;
+        return Emphasis::Dimmed;
+    };
+    for (const Edge &edge : std::as_const(m_edges))
+        edge.item->setEmphasis(edgeEmphasisOf(edge));
+}
+
+int GraphScene::edgeCount(Emphasis emphasis) const
+{
+    return int(std::count_if(m_edges.cbegin(), m_edges.cend(),
+                             [emphasis](const Edge &edge) { return edge.item->emphasis() == emphasis; }));
+}
+
+void GraphScene::setDatabaseRevisions(const QStringList &ids)
+{
+    m_databaseRevisions = ids;
+    for (RevisionItem *item : std::as_const(m_revisionItems))
+        if (item)
+            item->setCurrentDatabaseRevision(ids.contains(item->revisionId()));
+}
+
+void GraphScene::setItemCaching(bool enabled)
+{
+    if (enabled == m_itemCaching)
+        return;
+    m_itemCaching = enabled;
+    for (RevisionItem *item : std::as_const(m_revisionItems))
+        if (item)
+            item->setCacheMode(enabled ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
+}
+
+void GraphScene::helpEvent(QGraphicsSceneHelpEvent *event)
+{
+    // Tooltips are built when asked for: 10,000 prepared strings would slow every load.
+    QString text;
+    const QTransform transform = views().isEmpty() ? QTransform() : views().first()->transform();
+    for (const QGraphicsItem *item : items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder, transform)) {
+        text = toolTipFor(item->type() == BranchLabelBadge::Type ? item->parentItem() : item);
+        if (!text.isEmpty())
+            break;
+    }
+    if (text.isEmpty()) {
+        QToolTip::hideText();
+        event->ignore();
+        return;
+    }
+    QToolTip::showText(event->screenPos(), text, event->widget());
+    event->accept();
+}
+
+QString GraphScene::toolTipFor(const QGraphicsItem *item) const
+{
+    if (const auto *ghost = qgraphicsitem_cast<const GhostItem *>(item)) {
+        QStringList children;
+        for (int child : ghost->children())
+            children += m_repository.graph.node(child).id.left(12);
+        return tr("<b>%1</b> &mdash; missing<br/>No migration file declares this revision; "
+                  "%2 name%3 it as down_revision.")
+            .arg(ghost->revisionId().toHtmlEscaped(), children.join(QStringLiteral(", ")).toHtmlEscaped(),
+                 children.size() == 1 ? QStringLiteral("s") : QString());
+    }
+    const auto *revision = qgraphicsitem_cast<const RevisionItem *>(item);
+    if (!revision)
+        return {};
+    const RevisionNode &node = m_repository.graph.node(revision->revision());
+    const MigrationFile &file = m_repository.fileOf(revision->revision());
+    QString text = QStringLiteral("<b>%1</b>").arg(node.id.toHtmlEscaped());
+    if (const QStringList roles = roleNames(revision->roles()); !roles.isEmpty())
+        text += QStringLiteral(" &mdash; ") + roles.join(QStringLiteral(", ")).toHtmlEscaped();
+    if (!file.doc.isEmpty())
+        text += QStringLiteral("<br/>") + file.doc.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>"));
+    if (!node.branchLabels.isEmpty())
+        text += QStringLiteral("<br/>") + tr("Branch labels: %1").arg(node.branchLabels.join(QStringLiteral(", ")).toHtmlEscaped());
+    if (revision->isCurrentDatabaseRevision())
+        text += QStringLiteral("<br/>") + tr("The database is at this revision.");
+    text += QStringLiteral("<br/><small>%1</small>").arg(m_repository.relativePath(file.path).toHtmlEscaped());
+    return text;
+}
+
+} // namespace headway

@@ -1,0 +1,71 @@
+// The graph's look in one place: the box size the layout reserves, fonts,
+// colours and cosmetic pens for every role and state, and the zoom levels
+// where items drop detail. Items and the legend draw from the same table, so
+// the legend cannot drift from what it explains.
+#pragma once
+
+#include "LayoutInput.h"
+#include "RevisionRoles.h"
+
+#include <QColor>
+#include <QFont>
+#include <QPen>
+#include <QSizeF>
+
+namespace headway::graphstyle {
+
+// How an item relates to the current selection.
+enum class Emphasis {
+    Normal,     // nothing selected, or the item is selected itself
+    Ancestor,   // an ancestor of a selected revision
+    Descendant, // a descendant of a selected revision
+    Path,       // on the path between two selected revisions
+    Dimmed,     // unrelated to the selection
+};
+
+// Box size handed to the layout (scene units = Graphviz points).
+inline constexpr QSizeF nodeSize{168, 44};
+inline constexpr qreal cornerRadius = 6;
+inline constexpr qreal textPadding = 8;
+// Space outside a box for the current-database ring; part of every boundingRect.
+inline constexpr qreal ringMargin = 5;
+inline constexpr qreal dimmedOpacity = 0.22;
+
+// Levels of detail (QStyleOptionGraphicsItem::levelOfDetailFromTransform):
+// at or above fullDetailLod boxes carry text and badges; between outlineLod
+// and fullDetailLod a bordered box; below outlineLod a plain filled rect.
+inline constexpr qreal fullDetailLod = 0.4;
+inline constexpr qreal outlineLod = 0.15;
+
+QFont idFont();
+QFont messageFont();
+QFont badgeFont();
+
+// Revisions at full and medium detail.
+QColor fillFor(RevisionRoles roles);
+const QPen &borderFor(RevisionRoles roles, Emphasis emphasis, bool selected);
+// A strong colour per role for boxes drawn a few pixels small, where light fills vanish.
+QColor markerFor(RevisionRoles roles, Emphasis emphasis, bool selected);
+QColor textColor();
+QColor secondaryTextColor();
+const QPen &databaseRingPen();
+
+// Ghosts: a parent no file declares.
+QColor ghostFill();
+const QPen &ghostBorder();
+QColor ghostTextColor();
+
+// Edges: the line, and a solid pen for the arrowhead (filled with its colour),
+// so arrowheads stay triangles on dashed edges.
+struct EdgePens {
+    QPen line;
+    QPen arrow;
+};
+const EdgePens &edgePens(LayoutEdge::Kind kind, Emphasis emphasis);
+
+// Branch label badges.
+QColor badgeFill();
+const QPen &badgeBorder();
+QColor badgeTextColor();
+
+} // namespace headway::graphstyle

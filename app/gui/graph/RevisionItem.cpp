@@ -1,0 +1,103 @@
+#include "RevisionItem.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace headway {
+
+using namespace graphstyle;
+
+RevisionItem::RevisionItem(int revision, const QString &id, const QString &message, RevisionRoles roles,
+                           QSizeF size)
+    : m_revision(revision)
+    , m_id(id)
+    , m_message(message.section(QLatin1Char('\n'), 0, 0).trimmed())
+    , m_roles(roles)
+    , m_box(-size.width() / 2, -size.height() / 2, size.width(), size.height())
+{
+    setFlag(ItemIsSelectable);
+    setZValue(1); // above the edges that end under its border
+}
+
+void RevisionItem::setEmphasis(Emphasis emphasis)
+{
+    if (emphasis == m_emphasis)
+        return;
+    m_emphasis = emphasis;
+    setOpacity(emphasis == Emphasis::Dimmed ? dimmedOpacity : 1.0);
+    update();
+}
+
+void RevisionItem::setCurrentDatabaseRevision(bool current)
+{
+    if (current == m_databaseRevision)
+        return;
+    m_databaseRevision = current;
+    update(); // the ring's margin is always part of boundingRect: no geometry change
+}
+
+QRectF RevisionItem::boundingRect() const
+{
+    // The ring, plus half the widest pen at 1:1 (cosmetic pens are thinner than that
+    // in scene units when zoomed in; when zoomed out Qt's 2-pixel exposure margin
+    // covers them).
+    const qreal margin = ringMargin + 2;
+    return m_box.adjusted(-margin, -margin, margin, margin);
+}
+
+QPainterPath RevisionItem::shape() const
+{
+    QPainterPath path;
+    path.addRoundedRect(m_box, cornerRadius, cornerRadius);
+    return path;
+}
+
+const QString &RevisionItem::elidedMessage() const
+{
+    if (!m_elidedValid) {
+        const qreal width = m_box.width() - 2 * textPadding;
+        m_elided = QFontMetricsF(messageFont()).elidedText(m_message, Qt::ElideRight, width);
+        m_elidedValid = true;
+    }
+    return m_elided;
+}
+
+void RevisionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    // The view sets DontSavePainterState: every branch sets the pen and brush it uses.
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const bool selected = option->state & QStyle::State_Selected;
+    // Antialiasing a box a few pixels small costs most of a zoomed-out frame and shows nothing.
+    painter->setRenderHint(QPainter::Antialiasing, lod >= outlineLod);
+    if (lod < outlineLod) {
+        painter->fillRect(m_box, markerFor(m_roles, m_emphasis, selected));
+        return;
+    }
+
+    if (m_databaseRevision) {
+        painter->setPen(databaseRingPen());
+        painter->setBrush(Qt::NoBrush);
+        const qreal r = cornerRadius + ringMargin / 2;
+        painter->drawRoundedRect(m_box.adjusted(-ringMargin, -ringMargin, ringMargin, ringMargin), r, r);
+    }
+    painter->setPen(borderFor(m_roles, m_emphasis, selected));
+    painter->setBrush(fillFor(m_roles));
+    if (lod < fullDetailLod) {
+        painter->drawRect(m_box);
+        return;
+    }
+    painter->drawRoundedRect(m_box, cornerRadius, cornerRadius);
+
+    const QRectF text = m_box.adjusted(textPadding, 4, -textPadding, -4);
+    const QRectF idLine(text.left(), text.top(), text.width(), text.height() / 2);
+    const QRectF messageLine(text.left(), idLine.bottom(), text.width(), text.height() / 2);
+    painter->setPen(textColor());
+    painter->setFont(idFont());
+    painter->drawText(idLine, Qt::AlignLeft | Qt::AlignVCenter, m_id.left(12));
+    painter->setPen(secondaryTextColor());
+    painter->setFont(messageFont());
+    painter->drawText(messageLine, Qt::AlignLeft | Qt::AlignVCenter, elidedMessage());
+}
+
+} // namespace headway

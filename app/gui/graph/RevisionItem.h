@@ -1,0 +1,55 @@
+// One revision as a rounded box: its short id and the first line of its
+// message, filled and bordered by the roles it plays (head, base, branch or
+// merge point, error) and by how it relates to the selection. Selectable;
+// draws less as it gets smaller on screen.
+#pragma once
+
+#include "GraphStyle.h"
+#include "RevisionRoles.h"
+
+#include <QGraphicsItem>
+
+namespace headway {
+
+class RevisionItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 1 };
+
+    // `size` is the box the layout reserved; the item is centred on its pos().
+    RevisionItem(int revision, const QString &id, const QString &message, RevisionRoles roles, QSizeF size);
+
+    int type() const override { return Type; }
+    int revision() const { return m_revision; }
+    const QString &revisionId() const { return m_id; }
+    RevisionRoles roles() const { return m_roles; }
+    QRectF box() const { return m_box; }
+
+    void setEmphasis(graphstyle::Emphasis emphasis);
+    graphstyle::Emphasis emphasis() const { return m_emphasis; }
+
+    // The database this repository migrates is at this revision: a green ring.
+    void setCurrentDatabaseRevision(bool current);
+    bool isCurrentDatabaseRevision() const { return m_databaseRevision; }
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    const QString &elidedMessage() const;
+
+    int m_revision;
+    QString m_id; // full id; the box shows its first 12 characters
+    QString m_message;
+    RevisionRoles m_roles;
+    QRectF m_box;
+    graphstyle::Emphasis m_emphasis = graphstyle::Emphasis::Normal;
+    bool m_databaseRevision = false;
+    // Eliding measures text: done on first detailed paint, not for the thousands
+    // of boxes that are never seen up close.
+    mutable QString m_elided;
+    mutable bool m_elidedValid = false;
+};
+
+} // namespace headway

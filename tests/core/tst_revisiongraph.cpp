@@ -13,6 +13,10 @@ using test::migration;
 namespace {
 
 struct Spec {
+    Spec(const char *id, const char *down, const char *extra = "")
+        : id(QString::fromUtf8(id)), down(QString::fromUtf8(down)), extra(QString::fromUtf8(extra))
+    {
+    }
     QString id;
     QString down; // "" for a base, "(...)" for a tuple
     QString extra;

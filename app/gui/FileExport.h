@@ -1,0 +1,13 @@
+// Writes exported text (the DOT document) to disk without ever leaving a half
+// written file behind: QSaveFile writes a temporary file and renames it over
+// the target only once everything is on disk.
+#pragma once
+
+#include <QString>
+
+namespace headway {
+
+// Returns an empty string on success, else why it failed, in words for the user.
+QString saveTextFile(const QString &path, const QString &text);
+
+} // namespace headway

@@ -1,0 +1,32 @@
+// What the health banner says about a repository: one entry per problem, in
+// the user's words, with its fix and the revisions or file it concerns. Pure
+// logic over the core's verdict and diagnostics, so the banner only displays.
+#pragma once
+
+#include "diagnostics/Diagnostic.h"
+
+#include <QList>
+#include <QString>
+
+namespace headway {
+
+struct Repository;
+
+struct HealthProblem {
+    enum class Level { Ok, Warning, Error };
+    Level level = Level::Ok;
+    QString text;         // what is wrong (or that all is well), one line
+    QString fix;          // what to do about it; empty when nothing needs doing
+    QList<int> revisions; // the revisions concerned (graph node indices)
+    QString path;         // the file concerned, when no revision stands for it
+    int line = 0;
+};
+
+// Errors first, then the heads, then warnings; a single Ok entry when nothing is
+// wrong. `layoutDiagnostics` are the layout's own (a failed Graphviz run).
+QList<HealthProblem> healthProblems(const Repository &repository, const Diagnostics &layoutDiagnostics = {});
+
+// "b3a83ee (add user preferences)": a revision as the banner names it.
+QString shortRevisionName(const Repository &repository, int revision);
+
+} // namespace headway

@@ -1,0 +1,102 @@
+// The main window: the health banner, the graph and the find bar in the
+// middle, details and history in docks, menus and a toolbar around them. It
+// turns the user's commands into calls on the RepositorySession and the graph
+// view, and what they report into pixels; it reads no files and runs nothing.
+#pragma once
+
+#include <QMainWindow>
+
+#include <functional>
+
+class QLabel;
+
+namespace headway {
+
+struct Diagnostic;
+struct GraphLayout;
+struct LayoutInput;
+struct Repository;
+class DetailsPanel;
+class FindBar;
+class GraphView;
+class HealthBanner;
+class HistoryList;
+class LoadProgressIndicator;
+class MainActions;
+class RecentRepositories;
+class RepositorySession;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // Shows an error the user can act on. The default opens a non-modal message box;
+    // tests and the screenshot mode install their own.
+    using ErrorDisplay = std::function<void(const QString &title, const QString &message, const QString &hint)>;
+    enum class ExportFormat { Svg, Png, Dot };
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openRepository(const QString &path);
+    void openDemo();
+    // Restores geometry, docks and the recent list, and saves them from then on.
+    void restoreSettings();
+    void setErrorDisplay(ErrorDisplay display) { m_showError = std::move(display); }
+    // Writes the shown graph to `path`; reports failures through the error display.
+    void exportTo(const QString &path, ExportFormat format);
+
+    RepositorySession *session() const { return m_session; }
+    MainActions *actions() const { return m_actions; }
+    GraphView *graphView() const { return m_graph; }
+    HealthBanner *healthBanner() const { return m_banner; }
+    DetailsPanel *detailsPanel() const { return m_details; }
+    HistoryList *historyList() const { return m_history; }
+    FindBar *findBar() const { return m_findBar; }
+    RecentRepositories *recentRepositories() const { return m_recent; }
+
+Q_SIGNALS:
+    void graphShown();                      // a load and its layout are on screen
+    void loadFailed(const QString &message); // shown to the user as an error
+    void exportFinished(const QString &path, bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createDocks();
+    void connectActions();
+    void connectSession();
+    void showRepository(const Repository &repository, const LayoutInput &input, const GraphLayout &layout);
+    void showLoadFailure(const QString &path, const Diagnostic &reason);
+    void syncSelection(const QList<int> &revisions);
+    void selectRevisions(const QList<int> &revisions);
+    void activateProblem(const QList<int> &revisions, const QString &path, int line);
+    void chooseRepository();
+    void chooseExport(ExportFormat format);
+    void finishExport(const QString &path, const QString &error);
+    void showAbout();
+    void showDefaultError(const QString &title, const QString &message, const QString &hint);
+
+    RepositorySession *m_session;
+    GraphView *m_graph;
+    HealthBanner *m_banner;
+    FindBar *m_findBar;
+    DetailsPanel *m_details;
+    HistoryList *m_history;
+    MainActions *m_actions;
+    RecentRepositories *m_recent;
+    LoadProgressIndicator *m_progress;
+    QLabel *m_summary;
+    QLabel *m_zoom;
+    ErrorDisplay m_showError;
+    QList<int> m_selection;
+    QString m_exportDirectory;
+    bool m_loadIsReload = false;
+    bool m_persistent = false;
+};
+
+} // namespace headway

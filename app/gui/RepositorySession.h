@@ -1,0 +1,107 @@
+// Owns the repository the window shows. Loads it off the GUI thread (with
+// progress and cancel), lays it out through the session's one LayoutService,
+// and reloads it when its migrations change on disk. Only the newest request
+// ever reaches the window: stale loads and layouts are dropped by job counters.
+// A failed load leaves the repository on screen as it was. No widgets here.
+// Results come back through QFuture::then(this, ...), which runs at once when the
+// work is already done: a very quick load may report before open() returns.
+#pragma once
+
+#include "layout/GraphLayout.h"
+#include "layout/LayoutInput.h"
+#include "repository/Repository.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace headway {
+
+class LayoutService;
+class VersionDirectoryWatcher;
+
+class RepositorySession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RepositorySession(QObject *parent = nullptr);
+    ~RepositorySession() override;
+
+    // Anything RepositoryLoader accepts: project root, alembic.ini, script or versions directory.
+    void open(const QString &path);
+    // Prepares the writable copy of the bundled demo (copies files, runs git) off the
+    // GUI thread, then opens it.
+    void openDemo();
+    // Loads the shown repository again; the window keeps its selection and view.
+    void reload();
+    // Abandons the load or layout in progress; the shown repository stays.
+    void cancel();
+
+    bool hasRepository() const { return m_repository != nullptr; }
+    // The shown repository; shared so panels can keep it without copying the graph.
+    std::shared_ptr<const Repository> repository() const { return m_repository; }
+    QString path() const { return m_path; }
+    bool isBusy() const { return m_busy; }
+
+    // Makes the layout input for a loaded repository, with the box sizes the graph view
+    // draws (GraphView::layoutInputFor). Runs on the loading thread: it must be pure.
+    using LayoutInputBuilder = std::function<LayoutInput(const Repository &)>;
+    void setLayoutInputBuilder(LayoutInputBuilder builder) { m_inputBuilder = std::move(builder); }
+    // Reload automatically when the version directories change (on by default).
+    void setWatching(bool enabled);
+
+Q_SIGNALS:
+    void loadStarted(const QString &path, bool reload);
+    void loadProgress(int done, int total); // files parsed so far
+    void layoutStarted();
+    void repositoryReady(const headway::Repository &repository, const headway::LayoutInput &input,
+                         const headway::GraphLayout &layout);
+    // Nothing usable at `path`: `reason` says why and how to fix it.
+    void loadFailed(const QString &path, const headway::Diagnostic &reason);
+    void loadCancelled();
+    void busyChanged(bool busy);
+
+private:
+    struct Loaded {
+        QString path;
+        bool reload = false;
+        Repository repository;
+        LayoutInput input;
+    };
+    struct Progress {
+        std::atomic<bool> cancel{false};
+        std::atomic<int> done{0};
+        std::atomic<int> total{0};
+    };
+
+    void startLoad(QString path, bool reload); // by value: callers pass members it resets
+    int supersede(); // invalidates every job in flight; returns the new job's id
+    void loaded(int job, Loaded result);
+    void layoutFinished(int layoutJob, const GraphLayout &layout);
+    void reportProgress();
+    void fail(const QString &path, const Diagnostic &reason);
+    void setBusy(bool busy);
+
+    LayoutService *m_layout;
+    VersionDirectoryWatcher *m_watcher;
+    QTimer m_progressTimer; // polls the loading thread's counters: no calls back from it
+    LayoutInputBuilder m_inputBuilder;
+
+    int m_job = 0; // the newest request; results of older ones are dropped
+    std::shared_ptr<Progress> m_progress;
+    QString m_requestedPath; // loading, not shown yet
+    bool m_requestedReload = false;
+    std::optional<Loaded> m_pending; // loaded, waiting for its layout
+    int m_layoutJob = 0;
+
+    std::shared_ptr<const Repository> m_repository;
+    QString m_path;
+    bool m_busy = false;
+};
+
+} // namespace headway

@@ -1,0 +1,70 @@
+// headway: the desktop application.
+//   headway [REPOSITORY]
+//   headway --demo
+//   headway --screenshot FILE [REPOSITORY | --demo]
+#include "MainWindow.h"
+#include "RepositorySession.h"
+#include "ScreenshotTaker.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <clocale>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Headway"));
+    QApplication::setApplicationName(QStringLiteral("Headway"));
+    QApplication::setApplicationVersion(QStringLiteral(HEADWAY_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.headway.Headway"));
+    // Graphviz reads numbers in the C locale; QApplication has just applied the user's.
+    std::setlocale(LC_NUMERIC, "C");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Shows the Alembic revision graph of a Flask-Migrate or Alembic project and its problems."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("repository"),
+                                 QApplication::translate("main", "Project root, alembic.ini, migrations or "
+                                                                 "versions directory to open."),
+                                 QStringLiteral("[REPOSITORY]"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Open the bundled demo repository."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Render the window with the repository loaded into FILE (PNG), then quit."),
+        QStringLiteral("FILE"));
+    parser.addOptions({demo, screenshot});
+    parser.process(app);
+
+    const QStringList positional = parser.positionalArguments();
+    QTextStream err(stderr);
+    if (positional.size() > 1 || (!positional.isEmpty() && parser.isSet(demo))) {
+        err << QApplication::translate("main", "headway: give one repository, or --demo") << Qt::endl;
+        return 64;
+    }
+    const bool screenshotMode = parser.isSet(screenshot);
+    if (screenshotMode && positional.isEmpty() && !parser.isSet(demo)) {
+        err << QApplication::translate("main", "headway: --screenshot needs a REPOSITORY or --demo") << Qt::endl;
+        return 64;
+    }
+
+    headway::MainWindow window;
+    if (screenshotMode) {
+        // A fixed size and no saved state: the same picture on every machine.
+        new headway::ScreenshotTaker(&window, parser.value(screenshot));
+        window.session()->setWatching(false);
+        window.resize(1400, 900);
+    } else {
+        window.restoreSettings();
+    }
+    if (parser.isSet(demo))
+        window.openDemo();
+    else if (!positional.isEmpty())
+        window.openRepository(positional.first());
+    window.show();
+    return app.exec();
+}

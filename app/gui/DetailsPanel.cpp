@@ -94,7 +94,8 @@ void DetailsPanel::showRevisions(const QList<int> &revisions)
     m_pendingLine = 0;
     m_source->clear();
     m_sourceNote->hide();
-    if (!path.isEmpty())
+    m_readingSource = !path.isEmpty();
+    if (m_readingSource)
         m_reader->read(path);
 }
 
@@ -123,9 +124,11 @@ void DetailsPanel::showSource(const QString &path, const SourceText &source)
 {
     if (path != m_path)
         return;
+    m_readingSource = false;
     if (!source.error.isEmpty()) {
         m_sourceNote->setText(tr("Cannot read %1: %2").arg(path, source.error));
         m_sourceNote->show();
+        Q_EMIT sourceShown();
         return;
     }
     m_source->setPlainText(source.text);
@@ -136,6 +139,7 @@ void DetailsPanel::showSource(const QString &path, const SourceText &source)
     }
     if (m_pendingLine > 0)
         revealLine(m_pendingLine);
+    Q_EMIT sourceShown();
 }
 
 void DetailsPanel::revealLine(int line)

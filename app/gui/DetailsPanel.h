@@ -34,10 +34,15 @@ public:
     QString shownRevisionId() const;
     QString sourceText() const;
 
+    // A revision is shown whose source is still being read in the background.
+    bool isReadingSource() const { return m_readingSource; }
+
 Q_SIGNALS:
     void revisionLinkActivated(int revision);
+    void sourceShown(); // the selected revision's source (or why it cannot be read) is on screen
 
 private:
+    bool m_readingSource = false;
     void activateLink(const QString &link);
     void showSource(const QString &path, const SourceText &source);
 

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "graph/RevisionResolver.h"
+
 #include "DetailsPanel.h"
 #include "FileExport.h"
 #include "FindBar.h"
@@ -217,6 +219,18 @@ void MainWindow::dropEvent(QDropEvent *event)
         return;
     event->acceptProposedAction();
     openRepository(path);
+}
+
+bool MainWindow::selectRevision(const QString &identifier)
+{
+    const std::shared_ptr<const Repository> repository = m_session->repository();
+    if (!repository)
+        return false;
+    const Resolution resolution = RevisionResolver(repository->graph).resolve(identifier);
+    if (!resolution.ok())
+        return false;
+    m_graph->selectRevisions(resolution.revisions);
+    return true;
 }
 
 void MainWindow::showRepository(const Repository &repository, const LayoutInput &input, const GraphLayout &layout)

@@ -41,6 +41,8 @@ public:
 
     void openRepository(const QString &path);
     void openDemo();
+    // Selects what a user would type for a revision (id, prefix, label, head, ...).
+    bool selectRevision(const QString &identifier);
     // Restores geometry, docks and the recent list, and saves them from then on.
     void restoreSettings();
     void setErrorDisplay(ErrorDisplay display) { m_showError = std::move(display); }

@@ -1,5 +1,7 @@
 #include "ScreenshotTaker.h"
 
+#include "DetailsPanel.h"
+
 #include "MainWindow.h"
 #include "RepositorySession.h"
 
@@ -38,6 +40,12 @@ ScreenshotTaker::ScreenshotTaker(MainWindow *window, const QString &file, int ti
 
 void ScreenshotTaker::grab()
 {
+    // A selected revision's source arrives from a background read: wait for it.
+    if (m_window->detailsPanel()->isReadingSource()) {
+        connect(m_window->detailsPanel(), &DetailsPanel::sourceShown, this, &ScreenshotTaker::grab,
+                Qt::SingleShotConnection);
+        return;
+    }
     const QPixmap pixmap = m_window->grab();
     // Writing here blocks the GUI thread, which is fine: the application quits next.
     if (pixmap.isNull() || !pixmap.save(m_file, "PNG"))

@@ -37,7 +37,11 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot"),
         QApplication::translate("main", "Render the window with the repository loaded into FILE (PNG), then quit."),
         QStringLiteral("FILE"));
-    parser.addOptions({demo, screenshot});
+    const QCommandLineOption select(
+        QStringLiteral("select"),
+        QApplication::translate("main", "Select REV (id, prefix, branch label, head) once the graph is shown."),
+        QStringLiteral("REV"));
+    parser.addOptions({demo, screenshot, select});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -60,6 +64,11 @@ int main(int argc, char *argv[])
         window.resize(1400, 900);
     } else {
         window.restoreSettings();
+    }
+    if (parser.isSet(select)) {
+        const QString revision = parser.value(select);
+        QObject::connect(&window, &headway::MainWindow::graphShown, &window,
+                         [&window, revision] { window.selectRevision(revision); }, Qt::SingleShotConnection);
     }
     if (parser.isSet(demo))
         window.openDemo();

@@ -60,8 +60,8 @@ private:
 // branchy generated graph dot's classic ranking took 74% of the layout, newrank a
 // fraction of that. Past LayoutOptions::largeGraphNodes the time goes into the
 // network simplex that places boxes horizontally and into crossing minimisation;
-// bounding both (nslimit, mclimit) made 3,600 nodes 3 to 6 times faster (~0.6 s
-// instead of 3-3.7 s) at the price of positions and crossings that are no longer
+// bounding both (nslimit, mclimit) made 3,600 nodes 4 to 6 times faster (0.55 s
+// instead of 2.5-3.7 s) at the price of positions and crossings that are no longer
 // dot's best. searchsize and remincross made no measurable difference, and
 // splines=polyline or line saved little once depends_on edges left the graph.
 void setGraphAttributes(Agraph_t *graph, const LayoutOptions &options, bool large)

@@ -60,9 +60,8 @@ private:
 // branchy generated graph dot's classic ranking took 74% of the layout, newrank a
 // fraction of that. Past LayoutOptions::largeGraphNodes the time goes into the
 // network simplex that places boxes horizontally and into crossing minimisation;
-// bounding both (nslimit, mclimit) made 3,600 nodes 4 to 6 times faster (0.55 s
-// instead of 2.5-3.7 s) at the price of positions and crossings that are no longer
-// dot's best. searchsize and remincross made no measurable difference, and
+// only the latter is bounded (mclimit): bounding the former (nslimit) was faster
+// but crashed Graphviz on some inputs, and a crash is worse than a slow layout. searchsize and remincross made no measurable difference, and
 // splines=polyline or line saved little once depends_on edges left the graph.
 void setGraphAttributes(Agraph_t *graph, const LayoutOptions &options, bool large)
 {
@@ -71,10 +70,10 @@ void setGraphAttributes(Agraph_t *graph, const LayoutOptions &options, bool larg
     agattr(graph, AGRAPH, gv("ranksep"), gv(GraphvizUnits::inches(options.rankSeparation).constData()));
     agattr(graph, AGRAPH, gv("nodesep"), gv(GraphvizUnits::inches(options.nodeSeparation).constData()));
     agattr(graph, AGRAPH, gv("splines"), gv("spline"));
-    if (large) {
-        agattr(graph, AGRAPH, gv("nslimit"), gv("0.05"));
+    // No nslimit: Graphviz 2.43's dot crashes (SIGSEGV in dot_layout) when the
+    // network simplex is cut short on some branchy histories of ~1,500 nodes.
+    if (large)
         agattr(graph, AGRAPH, gv("mclimit"), gv("0.3"));
-    }
 }
 
 QByteArray nodeName(Agraph_t *graph, const LayoutNode &node, int index)

@@ -1,5 +1,7 @@
 #include "GraphvizLayoutEngine.h"
 
+#include "LayeredLayout.h"
+
 #include "DependencyRoute.h"
 #include "GraphvizContext.h"
 #include "GraphvizGraph.h"
@@ -75,11 +77,24 @@ GraphLayout GraphvizLayoutEngine::layout(const LayoutInput &input) const
     // depends_on edges are drawn over the result: see DependencyRoute.h.
     const LayoutInput ranked = withoutDependencies(input);
     GraphLayout placed;
+    // Past the node limit dot takes seconds to minutes (branchy histories): draw a
+    // simpler layered layout at once instead, and say so.
+    const auto place = [&](const LayoutInput &graph) {
+        if (graph.nodes.size() <= graph.options.graphvizNodeLimit)
+            return layOutWithGraphviz(m_context, graph);
+        GraphLayout simple = layOutLayered(graph);
+        simple.diagnostics += Diagnostic::note(
+            QStringLiteral("layout-simplified"),
+            QStringLiteral("This history is too branchy for Graphviz to lay out quickly (%1 nodes after joining "
+                           "linear runs); a simpler layered layout is shown")
+                .arg(graph.nodes.size()));
+        return simple;
+    };
     if (input.options.condenseRuns) {
         const RunCondenser condenser(ranked);
-        placed = condenser.expand(layOutWithGraphviz(m_context, condenser.condensed()));
+        placed = condenser.expand(place(condenser.condensed()));
     } else {
-        placed = layOutWithGraphviz(m_context, ranked);
+        placed = place(ranked);
     }
 
     GraphLayout result = placed;

@@ -41,7 +41,9 @@ struct LayoutOptions {
     bool condenseRuns = true;
     // From this many Graphviz nodes on, cheaper settings (bounded network simplex and
     // crossing minimisation) keep very branchy histories fast; see GraphvizGraph.cpp.
-    int largeGraphNodes = 1500;
+    int largeGraphNodes = 1000;
+    // Past this many nodes (after condensation) Graphviz is not used at all: see LayeredLayout.
+    int graphvizNodeLimit = 1200;
 };
 
 // Orientation: newest at the top, like `alembic history`; bases at the bottom.

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void dependsOnEdgesDoNotMoveRevisions();
     void graphvizMessagesBecomeDiagnostics();
     void nodesKeepTheSizeTheCallerChose();
+    void branchyHistoriesGetTheLayeredLayoutAndSaySo();
     void tenThousandRevisionsAreCondensedAndLaidOut();
     void numbersSurviveACommaDecimalLocale();
 
@@ -195,6 +196,12 @@ void TestGraphLayout::layouts_data()
     QTest::newRow("branchy 300") << historyInput({.revisions = 300, .seed = 3, .branchChance = 0.3});
     QTest::newRow("depends_on and ghosts 300") << historyInput({.revisions = 300, .seed = 5, .branchChance = 0.1, .dependsOnChance = 0.05, .missingParents = 3});
     QTest::newRow("realistic 2000") << historyInput({.revisions = 2000, .seed = 11, .dependsOnChance = 0.005, .missingParents = 1});
+    // The same checks hold for the layered layout used past Graphviz's node limit.
+    for (const bool condense : {true, false}) {
+        LayoutInput layered = historyInput({.revisions = 300, .seed = 5, .branchChance = 0.3, .dependsOnChance = 0.05, .missingParents = 3}, condense);
+        layered.options.graphvizNodeLimit = 10;
+        QTest::newRow(condense ? "layered, condensed" : "layered, uncondensed") << layered;
+    }
 }
 
 void TestGraphLayout::parentsLieBelowTheirChildren()
@@ -366,6 +373,18 @@ void TestGraphLayout::nodesKeepTheSizeTheCallerChose()
     const qreal gap = qMax(right.left() - left.right(), left.left() - right.right());
     QVERIFY2(gap >= input.options.nodeSeparation - 1,
              qPrintable(QStringLiteral("neighbours are %1 apart").arg(gap)));
+}
+
+void TestGraphLayout::branchyHistoriesGetTheLayeredLayoutAndSaySo()
+{
+    const LayoutInput input = historyInput({.revisions = 10000, .seed = 9, .branchChance = 0.3});
+    const GraphLayout layout = layOut(input);
+    QVERIFY(layout.succeeded);
+    QVERIFY(layout.reducedQuality);
+    QCOMPARE(layout.nodes.size(), input.nodes.size());
+    QVERIFY(std::any_of(layout.diagnostics.cbegin(), layout.diagnostics.cend(),
+                        [](const Diagnostic &d) { return d.code == QLatin1String("layout-simplified"); }));
+    qInfo("10,000 branchy revisions: %lld ms", layout.elapsedMs);
 }
 
 void TestGraphLayout::tenThousandRevisionsAreCondensedAndLaidOut()

@@ -35,7 +35,8 @@ public:
     const QList<int> &realHeads() const { return m_realHeads; }
     const QList<int> &bases() const { return m_bases; }
 
-    // `alembic history` order: newest first (Alembic's walk_revisions).
+    // `alembic history` order: newest first (Alembic's walk_revisions). Computed on
+    // the first call and cached: make that call before sharing the graph between threads.
     const QList<int> &historyOrder() const;
 
     // Ancestors (via down_revision and, if asked, depends_on), including `index`.

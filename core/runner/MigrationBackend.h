@@ -10,7 +10,6 @@
 namespace headway {
 
 struct RunSettings {
-    QString python;                     // empty: discover
     QString flaskApp;                   // empty: .flaskenv / .env / wsgi.py / app.py
     QMap<QString, QString> environment = defaultEnvironment();
 

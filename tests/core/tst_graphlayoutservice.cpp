@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <limits>
 #include <memory>
 
 using namespace headway;
@@ -23,6 +24,15 @@ LayoutInput historyInput(LayoutHistorySpec spec, bool condense = true)
     repository.graph = RevisionGraph(repository.files);
     LayoutInput input = layoutInputFor(repository, QSizeF(120, 36));
     input.options.condenseRuns = condense;
+    return input;
+}
+
+// Seconds of Graphviz: uncondensed, branchy, full quality, and no layered fallback.
+LayoutInput slowInput()
+{
+    LayoutInput input = historyInput({.revisions = 3000, .branchChance = 0.3}, false);
+    input.options.graphvizNodeLimit = std::numeric_limits<int>::max();
+    input.options.largeGraphNodes = std::numeric_limits<int>::max();
     return input;
 }
 
@@ -83,7 +93,7 @@ void TestLayoutService::cancelDropsTheRunningJob()
     LayoutService service;
     QSignalSpy started(&service, &LayoutService::layoutStarted);
     QSignalSpy finished(&service, &LayoutService::layoutFinished);
-    service.requestLayout(historyInput({.revisions = 2000}, false)); // a slow one
+    service.requestLayout(slowInput());
     QVERIFY(started.wait(20000));
     service.cancel();
     QVERIFY(!service.isBusy());
@@ -101,9 +111,7 @@ void TestLayoutService::requestsNeverWaitForTheWorker()
     QElapsedTimer timer;
     auto service = std::make_unique<LayoutService>();
     QSignalSpy started(service.get(), &LayoutService::layoutStarted);
-    // Uncondensed, branchy, full quality: seconds of Graphviz, far longer than the margin below.
-    LayoutInput slow = historyInput({.revisions = 4000, .branchChance = 0.3}, false);
-    slow.options.largeGraphNodes = std::numeric_limits<int>::max();
+    const LayoutInput slow = slowInput(); // far longer than the margin below
     service->requestLayout(slow);
     QVERIFY(started.wait(20000));
     timer.start();

@@ -12,7 +12,7 @@
 // `dot` child so far.
 #include "GraphvizContext.h"
 #include "GraphvizLayoutEngine.h"
-#include "bench_layout_history.h"
+#include "LayoutHistoryGenerator.h"
 #include "repository/Repository.h"
 
 #include <QCommandLineParser>

@@ -14,7 +14,7 @@
 #include "GraphView.h"
 #include "LayoutService.h"
 #include "RevisionItem.h"
-#include "bench_layout_history.h"
+#include "LayoutHistoryGenerator.h"
 #include "repository/Repository.h"
 
 #include <QApplication>

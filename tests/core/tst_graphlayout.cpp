@@ -6,7 +6,7 @@
 #include "RunCondenser.h"
 #include "repository/Repository.h"
 
-#include "../benchmarks/bench_layout_history.h"
+#include "LayoutHistoryGenerator.h"
 
 #include <graphviz/cgraph.h>
 

@@ -3,7 +3,7 @@
 #include "LayoutService.h"
 #include "repository/Repository.h"
 
-#include "../benchmarks/bench_layout_history.h"
+#include "LayoutHistoryGenerator.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -11,7 +11,7 @@
 #include "parser/MigrationParser.h"
 #include "repository/RepositoryLoader.h"
 
-#include "../benchmarks/bench_layout_history.h"
+#include "LayoutHistoryGenerator.h"
 
 #include <QElapsedTimer>
 #include <QPainter>

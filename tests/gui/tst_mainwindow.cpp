@@ -4,6 +4,7 @@
 // selection; a broken repository shows the fix; a directory without
 // migrations shows an error and keeps what was on screen; exports write files;
 // `headway --screenshot` writes a PNG.
+#include "TestFiles.h"
 #include "DetailsPanel.h"
 #include "FindBar.h"
 #include "HealthBanner.h"
@@ -57,24 +58,8 @@ bool copyTree(const QString &from, const QString &to)
     return true;
 }
 
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    QVERIFY2(file.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
-    QCOMPARE(file.write(content), content.size());
-}
-
-QByteArray migration(const QString &revision, const QString &down, const QString &message)
-{
-    const QString downText = down.isEmpty() ? QStringLiteral("None") : QStringLiteral("'%1'").arg(down);
-    return QStringLiteral("\"\"\"%1\n\nRevision ID: %2\nRevises: %3\nCreate Date: 2024-05-01 10:00:00\n\n\"\"\"\n"
-                          "from alembic import op\nimport sqlalchemy as sa\n\n"
-                          "revision = '%2'\ndown_revision = %4\nbranch_labels = None\ndepends_on = None\n\n\n"
-                          "def upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n")
-        .arg(message, revision, down, downText)
-        .toUtf8();
-}
+using test::migration;
+using test::writeFile;
 
 QStringList selectedIds(const MainWindow &window)
 {

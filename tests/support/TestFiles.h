@@ -23,11 +23,11 @@ inline QByteArray migration(const QString &revision, const QString &down, const 
     const QString downText = down.isEmpty() ? QStringLiteral("None")
                              : down.startsWith(QLatin1Char('(')) ? down
                                                                 : QStringLiteral("'%1'").arg(down);
-    return QStringLiteral("\"\"\"%1\n\nRevision ID: %2\nRevises: \nCreate Date: 2024-05-01 10:00:00\n\n\"\"\"\n"
+    return QStringLiteral("\"\"\"%1\n\nRevision ID: %2\nRevises: %3\nCreate Date: 2024-05-01 10:00:00\n\n\"\"\"\n"
                           "from alembic import op\nimport sqlalchemy as sa\n\n"
-                          "revision = '%2'\ndown_revision = %3\n%4\n\n"
+                          "revision = '%2'\ndown_revision = %4\n%5\n\n"
                           "def upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n")
-        .arg(message, revision, downText, extra)
+        .arg(message, revision, down, downText, extra)
         .toUtf8();
 }
 

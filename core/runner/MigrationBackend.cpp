@@ -43,12 +43,6 @@ bool isFlaskMigrateEnv(const QString &envPath)
 
 } // namespace
 
-QMap<QString, QString> RunSettings::defaultEnvironment()
-{
-    return {{QStringLiteral("SERVER_NAME"), QStringLiteral("localhost")},
-            {QStringLiteral("CACHE_TYPE"), QStringLiteral("NullCache")}};
-}
-
 QStringList MigrationBackend::requiredModules() const
 {
     return kind == Kind::FlaskMigrate ? QStringList{QStringLiteral("flask_migrate")} : QStringList{QStringLiteral("alembic")};

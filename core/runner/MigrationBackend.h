@@ -5,16 +5,10 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "RunSettings.h"
 #include "repository/RepositoryLayout.h"
 
 namespace headway {
-
-struct RunSettings {
-    QString flaskApp;                   // empty: .flaskenv / .env / wsgi.py / app.py
-    QMap<QString, QString> environment = defaultEnvironment();
-
-    static QMap<QString, QString> defaultEnvironment();
-};
 
 struct MigrationBackend {
     enum class Kind { FlaskMigrate, Alembic };

@@ -1,0 +1,81 @@
+#include "MergeRequest.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace headway {
+
+QString MergeRequest::defaultMessage(const Repository &repository, const QList<int> &heads)
+{
+    QStringList parts;
+    for (int head : heads) {
+        QString doc = repository.fileOf(head).doc.simplified();
+        if (doc.isEmpty() || doc.compare(QLatin1String("empty message"), Qt::CaseInsensitive) == 0)
+            doc = repository.graph.node(head).id;
+        if (!parts.contains(doc))
+            parts += doc;
+    }
+    return QStringLiteral("merge heads: ") + parts.join(QLatin1String(", "));
+}
+
+QString MergeRequest::messageProblem(const QString &message)
+{
+    if (message.trimmed().isEmpty())
+        return QStringLiteral("The merge message is empty. Say what is merged (e.g. which features or branches), "
+                              "so the history stays readable.");
+    // Words that describe every merge and therefore none.
+    static const QSet<QString> generic{QStringLiteral("merge"), QStringLiteral("merged"), QStringLiteral("merging"),
+                                       QStringLiteral("head"), QStringLiteral("heads"), QStringLiteral("migration"),
+                                       QStringLiteral("migrations"), QStringLiteral("alembic"), QStringLiteral("the"),
+                                       QStringLiteral("revision"), QStringLiteral("revisions")};
+    static const QRegularExpression word(QStringLiteral(R"(\w+)"), QRegularExpression::UseUnicodePropertiesOption);
+    auto words = word.globalMatch(message.toLower());
+    while (words.hasNext())
+        if (!generic.contains(words.next().captured()))
+            return {};
+    return QStringLiteral("\"%1\" does not say what is merged. Name the branches or features being merged "
+                          "(e.g. \"merge user preferences with upstream post slugs\").")
+        .arg(message.trimmed());
+}
+
+MergeVerification MergeRequest::verify(const Repository &before, const Repository &after, const QStringList &mergedHeads)
+{
+    MergeVerification verification;
+    verification.headsBefore = static_cast<int>(before.graph.heads().size());
+    verification.headsAfter = static_cast<int>(after.graph.heads().size());
+    QHash<QString, QString> revisionByPath;
+    for (const MigrationFile &file : after.files)
+        revisionByPath.insert(file.path, file.revisionId());
+    QStringList problems;
+    for (const MigrationFile &file : before.files) {
+        if (!revisionByPath.contains(file.path))
+            problems += QStringLiteral("%1 is gone").arg(before.relativePath(file.path));
+        else if (revisionByPath.value(file.path) != file.revisionId())
+            problems += QStringLiteral("%1 now declares another revision").arg(before.relativePath(file.path));
+        revisionByPath.remove(file.path);
+    }
+    if (revisionByPath.size() != 1) {
+        problems += QStringLiteral("expected one new migration file, found %1").arg(revisionByPath.size());
+    } else {
+        verification.newFile = revisionByPath.cbegin().key();
+        verification.newRevision = after.graph.indexOf(revisionByPath.cbegin().value());
+        if (verification.newRevision < 0) {
+            problems += QStringLiteral("the new file %1 declares no revision Headway can read").arg(verification.newFile);
+        } else {
+            QStringList parents = after.graph.node(verification.newRevision).downRevisions;
+            QStringList wanted = mergedHeads;
+            parents.sort();
+            wanted.sort();
+            if (parents != wanted)
+                problems += QStringLiteral("the new revision merges %1 instead of %2")
+                                .arg(parents.join(QLatin1String(", ")), wanted.join(QLatin1String(", ")));
+        }
+    }
+    const int expectedHeads = verification.headsBefore - static_cast<int>(mergedHeads.size()) + 1;
+    if (verification.headsAfter != expectedHeads)
+        problems += QStringLiteral("%1 head(s) after the merge, expected %2").arg(verification.headsAfter).arg(expectedHeads);
+    verification.problem = problems.join(QLatin1String("; "));
+    return verification;
+}
+
+} // namespace headway

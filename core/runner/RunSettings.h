@@ -1,0 +1,40 @@
+// How a repository's commands are run: the Flask app, the environment presets
+// users type by hand today (SERVER_NAME, CACHE_TYPE) plus their own variables,
+// an interpreter override, the variable that names the database and the
+// project's migration tests. Remembered per repository.
+#pragma once
+
+#include <QMap>
+#include <QStringList>
+
+namespace headway {
+
+struct RunSettings {
+    QString flaskApp;                        // empty: .flaskenv / .env / wsgi.py / app.py
+    QMap<QString, QString> environment = defaultEnvironment();
+    QString python;                          // empty: discover the interpreter
+    QString databaseUrlVariable = QStringLiteral("DATABASE_URL"); // how a scratch database is handed to the app
+    QStringList testCommand;                 // empty: pytest on tests/test_migration*.py if present
+    int timeoutSeconds = 30 * 60;
+
+    static QMap<QString, QString> defaultEnvironment();
+
+    // Applies `NAME=VALUE` (or `NAME=` to unset); returns false on text without '='.
+    bool applyEnvironmentAssignment(const QString &assignment);
+
+    bool operator==(const RunSettings &other) const = default;
+};
+
+// Reads and writes RunSettings in QSettings, one group per repository (keyed by
+// its canonical path), so the GUI and headway-cli share what the user chose.
+class RunSettingsStore
+{
+public:
+    static RunSettings load(const QString &repositoryPath);
+    static void save(const QString &repositoryPath, const RunSettings &settings);
+
+private:
+    static QString groupFor(const QString &repositoryPath);
+};
+
+} // namespace headway

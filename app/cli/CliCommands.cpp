@@ -1,4 +1,5 @@
 #include "CliCommands.h"
+#include "CliContext.h"
 
 #include "demo/DemoWorkspace.h"
 #include "graph/RevisionResolver.h"
@@ -13,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace headway::cli {
 
@@ -21,11 +23,10 @@ namespace {
 const QString usage = QStringLiteral(
     "Usage: headway-cli <command> [options] [REPOSITORY]\n"
     "\n"
-    "Reads Alembic / Flask-Migrate migrations statically: no Python, env.py or database needed.\n"
     "REPOSITORY is a project root, an alembic.ini, a migrations directory or a versions\n"
     "directory (default: the current directory).\n"
     "\n"
-    "Commands:\n"
+    "Read-only commands (migration files only: no Python, env.py or database needed):\n"
     "  heads        the head revisions, as `alembic heads` prints them\n"
     "  history      every revision, newest first, as `alembic history` prints them\n"
     "  show REV     one revision (full id, unique prefix, branch label, head, heads, base)\n"
@@ -35,16 +36,24 @@ const QString usage = QStringLiteral(
     "  interpreter  which Python can run the project's alembic / flask db\n"
     "  demo         make and print the writable copy of the bundled demo repository\n"
     "\n"
-    "Options: --json (heads, history, show, branches, check, interpreter), --verbose,\n"
-    "         --help, --version. Run `headway-cli <command> --help` for details.\n"
+    "Commands that run the project's own flask db / alembic:\n"
+    "  current          the database's revisions and how far behind the heads it is\n"
+    "  merge [HEADS...] merge heads (default: all) into one: -m MSG\n"
+    "  upgrade [REV]    upgrade the database (default: heads); --sql previews the SQL\n"
+    "  downgrade REV    downgrade, after showing what is undone; --sql previews the SQL\n"
+    "  stamp REV        set the database's revision without running migrations\n"
+    "  test-upgrade     upgrade, downgrade and upgrade again on a scratch database\n"
+    "  fix              merge every head if there are several, verify, print the git add\n"
+    "\n"
+    "Options: --json, --verbose, --help, --version; for commands that run the tool:\n"
+    "         --python PATH, --flask-app APP, --env NAME=VALUE, --timeout SECONDS,\n"
+    "         --dry-run, --yes. Run `headway-cli <command> --help` for details.\n"
     "Exit codes: 0 success, 1 several heads (check), 2 broken graph (check) or no\n"
-    "migrations / unknown revision, 3 no usable interpreter, 64 usage error.\n");
+    "migrations / unknown revision, 3 no usable interpreter, 4 the migration command\n"
+    "or a test step failed, 5 not confirmed (destructive command without --yes) or\n"
+    "cancelled, 64 usage error.\n");
 
-struct Context {
-    QCommandLineParser parser;
-    QTextStream &out;
-    QTextStream &err;
-};
+} // namespace
 
 QString displayPath(const Repository &repository, const QString &path)
 {
@@ -63,6 +72,8 @@ QString diagnosticLine(const Repository &repository, const Diagnostic &d)
     return line;
 }
 
+namespace {
+
 // Problems that matter go to stderr, so stdout stays what scripts parse.
 void reportProblems(Context &context, const Repository &repository, const QString &alreadyShown = {})
 {
@@ -70,6 +81,8 @@ void reportProblems(Context &context, const Repository &repository, const QStrin
         if (d.severity != Severity::Note && d.code != alreadyShown)
             context.err << "headway-cli: " << diagnosticLine(repository, d) << '\n';
 }
+
+} // namespace
 
 void printJson(Context &context, const QJsonObject &object)
 {
@@ -87,11 +100,22 @@ std::optional<Repository> loadRepository(Context &context, const QString &argume
     return repository;
 }
 
+QStringList positionalArguments(const QCommandLineParser &parser)
+{
+    QStringList positional = parser.positionalArguments();
+    for (QString &argument : positional)
+        if (argument.startsWith(relativeRevisionMarker))
+            argument.remove(0, relativeRevisionMarker.size());
+    return positional;
+}
+
 QString repositoryArgument(const QCommandLineParser &parser, int index)
 {
-    const QStringList positional = parser.positionalArguments();
+    const QStringList positional = positionalArguments(parser);
     return positional.size() > index ? positional.at(index) : QStringLiteral(".");
 }
+
+namespace {
 
 int heads(Context &c)
 {
@@ -269,20 +293,12 @@ int demo(Context &c)
     return Success;
 }
 
-struct Command {
-    const char *name;
-    const char *description;
-    const char *positional; // syntax of positional arguments for --help
-    int (*run)(Context &);
-    QList<QCommandLineOption> options;
-};
-
 QList<Command> commands()
 {
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     const QCommandLineOption verbose(QStringList{QStringLiteral("v"), QStringLiteral("verbose")},
                                      QStringLiteral("Full details, like alembic --verbose."));
-    return {
+    return QList<Command>{
         {"heads", "Show the head revisions.", "[REPOSITORY]", heads,
          {json, verbose, QCommandLineOption(QStringLiteral("resolve-dependencies"),
                                             QStringLiteral("Treat depends_on as down revisions."))}},
@@ -302,7 +318,7 @@ QList<Command> commands()
          {json, QCommandLineOption(QStringLiteral("require"),
                                    QStringLiteral("Modules it must have (default: alembic)."),
                                    QStringLiteral("module"))}},
-    };
+    } + migrationCommands();
 }
 
 } // namespace
@@ -329,7 +345,13 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                                       QStringLiteral("Show this help."));
         parser.addOption(help);
         parser.addPositionalArgument(QString::fromLatin1(command.positional), QString());
-        if (!parser.parse(QStringList{QStringLiteral("headway-cli")} + arguments.mid(1))) {
+        // Relative revisions like `-1` look like options to the parser: protect them.
+        QStringList protectedArguments = arguments.mid(1);
+        static const QRegularExpression relativeRevision(QStringLiteral(R"(^-\d+$)"));
+        for (QString &argument : protectedArguments)
+            if (relativeRevision.match(argument).hasMatch())
+                argument.prepend(relativeRevisionMarker);
+        if (!parser.parse(QStringList{QStringLiteral("headway-cli")} + protectedArguments)) {
             err << "headway-cli " << command.name << ": " << parser.errorText() << '\n';
             return UsageError;
         }

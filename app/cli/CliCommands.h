@@ -11,7 +11,9 @@ enum ExitCode {
     Success = 0,
     MultipleHeads = 1, // check: several heads, nothing else wrong
     Broken = 2,        // check: graph broken; any command: no migrations, unknown revision
-    NoInterpreter = 3, // interpreter: nothing usable found
+    NoInterpreter = 3, // interpreter and every command that runs Python: nothing usable found
+    CommandFailed = 4, // the project's flask db / alembic failed, or a test-upgrade step did
+    NotConfirmed = 5,  // a destructive command without --yes where no one can answer, or cancelled
     UsageError = 64,
 };
 

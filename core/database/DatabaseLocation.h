@@ -29,6 +29,9 @@ public:
     static DatabaseLocation locateStatically(const MigrationTool &tool);
     static CommandLine probeCommand(const MigrationTool &tool);
     static DatabaseLocation parseProbeOutput(const QString &output);
+    // Fails (exit 3, with an explanation) unless the app's database is `expectedFile`:
+    // the guard that keeps a test upgrade off the user's database.
+    static CommandLine verifyCommand(const MigrationTool &tool, const QString &expectedFile);
 
     // sqlite:///relative.db, sqlite:////absolute.db, sqlite:// (memory: no file).
     static QString sqliteFileFromUrl(const QString &url, const QString &baseDirectory);

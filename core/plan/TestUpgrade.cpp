@@ -1,5 +1,6 @@
 #include "TestUpgrade.h"
 
+#include "database/DatabaseLocation.h"
 #include "plan/MigrationPlanner.h"
 
 #include <QDir>
@@ -103,10 +104,13 @@ QStringList TestUpgrade::projectTests(const QString &projectDirectory)
 }
 
 QList<CommandStep> TestUpgrade::steps(const Repository &repository, const MigrationTool &scratchTool,
-                                      const QStringList &testCommand)
+                                      const QString &scratchDatabaseFile, const QStringList &testCommand)
 {
     const MigrationPlanner planner(repository.graph);
     QList<CommandStep> steps;
+    if (scratchTool.backend().kind == MigrationBackend::Kind::FlaskMigrate)
+        steps += CommandStep{QStringLiteral("Check that the app uses the scratch database"),
+                             DatabaseLocator::verifyCommand(scratchTool, scratchDatabaseFile)};
     steps += CommandStep{QStringLiteral("Upgrade to every head"), scratchTool.upgrade(QStringLiteral("heads"))};
     const QList<int> oldestFirst = planner.oldestFirst();
     for (auto revision = oldestFirst.crbegin(); revision != oldestFirst.crend(); ++revision)
@@ -132,7 +136,7 @@ FailureSite FailureSite::locate(const Repository &repository, const QString &out
     FailureSite site;
     static const QRegularExpression running(QStringLiteral(R"(Running (upgrade|downgrade) (.*?) -> ([^,\s]+))"));
     static const QRegularExpression exists(
-        QStringLiteral(R"((index|table|constraint|column|trigger|view)\s+[`"']?([\w.]+)[`"']?\s+already exists)"),
+        QStringLiteral(R"((?:(?:index|table|constraint|column|trigger|view|relation)\s+[`"']?([\w.]+)[`"']?\s+already exists)|duplicate column name:\s*[`"']?(\w+))"),
         QRegularExpression::CaseInsensitiveOption);
     for (const QString &line : output.split(QLatin1Char('\n'))) {
         const QRegularExpressionMatch step = running.match(line);
@@ -142,7 +146,7 @@ FailureSite FailureSite::locate(const Repository &repository, const QString &out
         }
         const QRegularExpressionMatch object = exists.match(line);
         if (object.hasMatch())
-            site.objectName = object.captured(2).section(QLatin1Char('.'), -1);
+            site.objectName = (object.captured(1).isEmpty() ? object.captured(2) : object.captured(1)).section(QLatin1Char('.'), -1);
     }
     if (!site.objectName.isEmpty()) {
         const QRegularExpression quoted(QStringLiteral(R"(['"])") + QRegularExpression::escape(site.objectName)

@@ -27,8 +27,9 @@ public:
     static MigrationTool toolFor(const MigrationTool &tool, const ScratchDatabase &scratch);
     // tests/test_migration*.py and tests/**/test_*migration*.py, relative to the project.
     static QStringList projectTests(const QString &projectDirectory);
+    // A Flask app is first checked to really use the scratch database (scratchDatabaseFile).
     static QList<CommandStep> steps(const Repository &repository, const MigrationTool &scratchTool,
-                                    const QStringList &testCommand);
+                                    const QString &scratchDatabaseFile, const QStringList &testCommand);
 };
 
 // Which migration a failed step points at, and for "already exists" errors the

@@ -65,12 +65,24 @@ CommandLine MigrationTool::current() const
     return command({QStringLiteral("current")});
 }
 
+namespace {
+
+// A relative target such as `-1` would be read as an option: end the options first.
+QStringList withTarget(QStringList arguments, const QString &target)
+{
+    if (target.startsWith(QLatin1Char('-')))
+        arguments << QStringLiteral("--");
+    return arguments << target;
+}
+
+} // namespace
+
 CommandLine MigrationTool::upgrade(const QString &target, bool sqlOnly) const
 {
     QStringList arguments{QStringLiteral("upgrade")};
     if (sqlOnly)
         arguments << QStringLiteral("--sql");
-    return command(arguments << target);
+    return command(withTarget(arguments, target));
 }
 
 CommandLine MigrationTool::downgrade(const QString &target, bool sqlOnly) const
@@ -78,12 +90,12 @@ CommandLine MigrationTool::downgrade(const QString &target, bool sqlOnly) const
     QStringList arguments{QStringLiteral("downgrade")};
     if (sqlOnly)
         arguments << QStringLiteral("--sql");
-    return command(arguments << target);
+    return command(withTarget(arguments, target));
 }
 
 CommandLine MigrationTool::stamp(const QString &target) const
 {
-    return command({QStringLiteral("stamp"), target});
+    return command(withTarget({QStringLiteral("stamp")}, target));
 }
 
 CommandLine MigrationTool::merge(const QStringList &revisions, const QString &message) const

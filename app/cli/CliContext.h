@@ -1,0 +1,41 @@
+// What every headway-cli subcommand gets (its parsed options and the output
+// streams) and the helpers they share for loading and printing.
+#pragma once
+
+#include "repository/Repository.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <optional>
+
+namespace headway::cli {
+
+struct Context {
+    QCommandLineParser parser;
+    QTextStream &out;
+    QTextStream &err;
+};
+
+struct Command {
+    const char *name;
+    const char *description;
+    const char *positional; // syntax of positional arguments for --help
+    int (*run)(Context &);
+    QList<QCommandLineOption> options;
+};
+
+std::optional<Repository> loadRepository(Context &context, const QString &argument);
+// Positional arguments with relative revisions (`-1`) as typed.
+QStringList positionalArguments(const QCommandLineParser &parser);
+inline const QString relativeRevisionMarker = QStringLiteral("\x01relative:");
+QString repositoryArgument(const QCommandLineParser &parser, int index);
+void printJson(Context &context, const QJsonObject &object);
+QString displayPath(const Repository &repository, const QString &path);
+QString diagnosticLine(const Repository &repository, const Diagnostic &d);
+
+// flask db / alembic commands: merge, upgrade, downgrade, stamp, current, test-upgrade, fix.
+QList<Command> migrationCommands();
+
+} // namespace headway::cli

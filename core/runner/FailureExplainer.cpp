@@ -31,7 +31,7 @@ const Rule rules[] = {
     {"no-db-command", R"(No such command '?db'?)",
      "This `flask` has no `db` command: the interpreter running it lacks Flask-Migrate, or the app does not call Migrate(app, db).",
      "Choose the project's interpreter (its virtualenv) in the repository settings, or install Flask-Migrate into it."},
-    {"app-import-failed", R"((Could not locate a Flask application|Failed to find Flask application|Error: While importing|Could not import '|ModuleNotFoundError|ImportError))",
+    {"app-import-failed", R"((Could not locate a Flask application|Failed to find Flask application|Error: While importing|Could not import '|ModuleNotFoundError|ImportError|, in (locate_app|load_app)$))",
      "The Flask application could not be imported, so no migration command can run.",
      "Check FLASK_APP and the environment variables in the repository settings (e.g. SERVER_NAME, CACHE_TYPE, DATABASE_URL), "
      "and that the interpreter has the project's dependencies."},

@@ -143,19 +143,39 @@ MigrationPlan MigrationPlanner::downgrade(const QStringList &current, const QStr
             const QList<int> labelled = indicesOf({branch}, &plan.error);
             if (!plan.ok())
                 return plan;
-            // The current revision on that branch's lineage.
-            const std::vector<char> lineage = appliedSet(labelled);
-            for (int revision : currentRevisions) {
-                const QList<int> below = m_graph.ancestors(revision, false);
-                if (lineage[static_cast<std::size_t>(revision)] || below.contains(labelled.value(0)))
-                    start = revision;
+            // The current revision on that branch's lineage (ancestry without depends_on).
+            const QList<int> lineage = m_graph.ancestors(labelled.value(0), false);
+            QList<int> onLineage;
+            for (int revision : currentRevisions)
+                if (lineage.contains(revision) || m_graph.ancestors(revision, false).contains(labelled.value(0)))
+                    onLineage += revision;
+            if (onLineage.isEmpty()) {
+                // The branch may be reached only through depends_on: look at the branch heads
+                // of everything applied, dependencies included (Alembic's _get_all_current).
+                const std::vector<char> applied = appliedSet(currentRevisions);
+                for (int revision = 0; revision < m_graph.size(); ++revision) {
+                    if (!applied[static_cast<std::size_t>(revision)])
+                        continue;
+                    bool branchHead = true;
+                    for (int descendant : m_graph.descendants(revision, false))
+                        branchHead = branchHead && (descendant == revision || !applied[static_cast<std::size_t>(descendant)]);
+                    if (branchHead && (lineage.contains(revision) || m_graph.ancestors(revision, false).contains(labelled.value(0))))
+                        onLineage += revision;
+                }
             }
+            if (onLineage.size() > 1) {
+                plan.error = QStringLiteral("Ambiguous walk: the database is at %1 on branch %2").arg(idList(onLineage), branch);
+                return plan;
+            }
+            start = onLineage.value(0, -1);
         } else if (currentRevisions.size() > 1) {
-            plan.error = QStringLiteral("downgrade -1 from multiple heads is ambiguous");
+            // Alembic warns and steps back whichever head the database lists first.
+            plan.error = QStringLiteral("downgrade %1 from multiple heads is ambiguous").arg(target);
             QStringList choices;
             for (const UndoStep &step : undoChoices(current))
                 choices += QStringLiteral("`%1` undoes %2").arg(step.target, m_graph.node(step.revision).id);
-            plan.advice = QStringLiteral("The database is at %1. Name the branch to step back: %2.")
+            plan.advice = QStringLiteral("The database is at %1, and Alembic would step back whichever the database "
+                                         "lists first. Name the branch to step back: %2.")
                               .arg(idList(currentRevisions), choices.join(QLatin1String("; ")));
             return plan;
         } else {
@@ -216,7 +236,11 @@ MigrationPlan MigrationPlanner::downgrade(const QStringList &current, const QStr
         const QList<int> labelled = indicesOf({branch}, &plan.error);
         if (!plan.ok())
             return plan;
-        const std::vector<char> lineage = appliedSet(labelled);
+        // Alembic narrows the roots by the branch's ancestry without depends_on.
+        std::vector<char> lineage(static_cast<std::size_t>(m_graph.size()), 0);
+        for (int revision : labelled)
+            for (int ancestor : m_graph.ancestors(revision, false))
+                lineage[static_cast<std::size_t>(ancestor)] = 1;
         QList<int> kept;
         for (int root : roots)
             if (lineage[static_cast<std::size_t>(root)])

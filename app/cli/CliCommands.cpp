@@ -44,6 +44,7 @@ const QString usage = QStringLiteral(
     "  stamp REV        set the database's revision without running migrations\n"
     "  test-upgrade     upgrade, downgrade and upgrade again on a scratch database\n"
     "  fix              merge every head if there are several, verify, print the git add\n"
+    "  resolve          read non-literal revision identifiers by importing those files\n"
     "\n"
     "Options: --json, --verbose, --help, --version; for commands that run the tool:\n"
     "         --python PATH, --flask-app APP, --env NAME=VALUE, --timeout SECONDS,\n"
@@ -89,9 +90,16 @@ void printJson(Context &context, const QJsonObject &object)
     context.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
 }
 
+LoadOptions loadOptions()
+{
+    LoadOptions options;
+    options.resolvedValues = ResolvedValueCache::load();
+    return options;
+}
+
 std::optional<Repository> loadRepository(Context &context, const QString &argument)
 {
-    Repository repository = RepositoryLoader::load(argument);
+    Repository repository = RepositoryLoader::load(argument, loadOptions());
     if (!repository.found()) {
         for (const Diagnostic &d : repository.diagnostics)
             context.err << "headway-cli: " << d.message << "\n  " << d.hint << '\n';
@@ -204,7 +212,7 @@ int branches(Context &c)
 
 int check(Context &c)
 {
-    const Repository repository = RepositoryLoader::load(repositoryArgument(c.parser, 0));
+    const Repository repository = RepositoryLoader::load(repositoryArgument(c.parser, 0), loadOptions());
     const HealthVerdict verdict = assessHealth(repository);
     if (c.parser.isSet(QStringLiteral("json"))) {
         const JsonReport json(repository);

@@ -2,7 +2,7 @@
 // streams) and the helpers they share for loading and printing.
 #pragma once
 
-#include "repository/Repository.h"
+#include "repository/RepositoryLoader.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -26,6 +26,8 @@ struct Command {
     QList<QCommandLineOption> options;
 };
 
+// Loading as every command does: with values the user had resolved through Python.
+LoadOptions loadOptions();
 std::optional<Repository> loadRepository(Context &context, const QString &argument);
 // Positional arguments with relative revisions (`-1`) as typed.
 QStringList positionalArguments(const QCommandLineParser &parser);

@@ -12,6 +12,7 @@
 #include "plan/MergeRequest.h"
 #include "plan/MigrationPlanner.h"
 #include "plan/TestUpgrade.h"
+#include "python/PythonValueResolver.h"
 #include "report/JsonReport.h"
 #include "repository/RepositoryLoader.h"
 #include "runner/CommandSequence.h"
@@ -445,7 +446,7 @@ int mergeHeads(Context &c, Prepared &p, QStringList heads, bool fixMode)
                           {QStringLiteral("output"), result.result.output}});
         return exitCodeFor(result);
     }
-    const Repository after = RepositoryLoader::load(before.layout.argument);
+    const Repository after = RepositoryLoader::load(before.layout.argument, loadOptions());
     const MergeVerification verification = MergeRequest::verify(before, after, heads);
     const QString relativeFile = verification.newFile.isEmpty() ? QString() : after.relativePath(verification.newFile);
     const QString gitAdd = relativeFile.isEmpty() ? QString() : QStringLiteral("git add ") + shellQuote(relativeFile);
@@ -592,6 +593,63 @@ int testUpgrade(Context &c)
     return ok ? Success : CommandFailed;
 }
 
+int resolve(Context &c)
+{
+    auto prepared = prepare(c, repositoryArgument(c.parser, 0));
+    if (const int *code = std::get_if<int>(&prepared))
+        return *code;
+    Prepared &p = std::get<Prepared>(prepared);
+    const QStringList paths = PythonValueResolver::filesNeedingPython(p.repository);
+    if (paths.isEmpty()) {
+        if (jsonOutput(c))
+            printJson(c, {{QStringLiteral("ok"), true}, {QStringLiteral("files"), QJsonArray()}});
+        else
+            c.out << "Every revision identifier is a literal: nothing to resolve.\n";
+        return Success;
+    }
+    const CommandLine line = PythonValueResolver::command(p.tool, paths);
+    if (dryRun(c, line))
+        return Success;
+    QObject owner;
+    CommandSequence *sequence = runSteps(c, {{QStringLiteral("resolve"), line}}, p.tool, &owner, Echo::Quiet);
+    const StepResult &result = sequence->results().constFirst();
+    const QList<ResolvedFile> resolved = PythonValueResolver::parseOutput(result.result.output);
+    if (resolved.isEmpty()) {
+        reportFailure(c, result);
+        return CommandFailed;
+    }
+    ResolvedValueCache::store(resolved);
+    const Repository after = RepositoryLoader::load(p.repository.layout.argument, loadOptions());
+    QJsonArray files;
+    bool allResolved = true;
+    for (const ResolvedFile &file : resolved) {
+        allResolved = allResolved && file.error.isEmpty();
+        QJsonObject values;
+        for (auto it = file.values.cbegin(); it != file.values.cend(); ++it)
+            values.insert(it.key(), it.value() ? QJsonValue(QJsonArray::fromStringList(*it.value())) : QJsonValue());
+        files.append(QJsonObject{{QStringLiteral("path"), after.relativePath(file.path)},
+                                 {QStringLiteral("values"), values},
+                                 {QStringLiteral("error"), file.error}});
+        if (!jsonOutput(c)) {
+            c.out << after.relativePath(file.path) << ": ";
+            if (!file.error.isEmpty()) {
+                c.out << "could not be imported: " << file.error << '\n';
+                continue;
+            }
+            QStringList shown;
+            for (auto it = file.values.cbegin(); it != file.values.cend(); ++it)
+                shown += it.key() + QStringLiteral(" = ")
+                         + (it.value() ? QStringLiteral("(%1)").arg(it.value()->join(QLatin1String(", "))) : QStringLiteral("None"));
+            shown.sort();
+            c.out << shown.join(QLatin1String("; ")) << '\n';
+        }
+    }
+    if (jsonOutput(c))
+        printJson(c, {{QStringLiteral("ok"), allResolved}, {QStringLiteral("files"), files},
+                      {QStringLiteral("heads"), ids(after.graph, after.graph.heads())}});
+    return allResolved ? Success : CommandFailed;
+}
+
 } // namespace
 
 QList<Command> migrationCommands()
@@ -633,6 +691,8 @@ QList<Command> migrationCommands()
          "[REPOSITORY]", testUpgrade,
          toolOptions + QList<QCommandLineOption>{QCommandLineOption(QStringLiteral("no-project-tests"),
                                                                     QStringLiteral("Skip the project's own migration tests."))}},
+        {"resolve", "Resolve non-literal revision identifiers by importing just those files with the project's Python.",
+         "[REPOSITORY]", resolve, toolOptions},
         {"fix", "If there are several heads: merge them all, verify one head, print the git add.", "[REPOSITORY]", fix,
          toolOptions + QList<QCommandLineOption>{message}},
     };

@@ -15,6 +15,7 @@ struct AssignedValue {
     QStringList values;     // the strings (empty for None or an empty sequence)
     QString sourceText;     // the expression as written
     QString notLiteralReason; // why it could not be read, when it could not
+    bool resolvedByPython = false; // not a literal, read by importing the file on the user's request
     int line = 0;
 };
 

@@ -211,7 +211,8 @@ void checkIdentifiers(MigrationFile &file, bool emptySource)
                          .arg(name, value.sourceText, value.notLiteralReason, consequence),
                      file.path, value.line,
                      QStringLiteral("Write the value literally, or resolve it with the project's "
-                                    "interpreter (Headway never runs migration code by itself).")};
+                                    "interpreter on request (`headway-cli resolve`, or Resolve with Python "
+                                    "in Headway); Headway never runs migration code by itself.")};
         file.diagnostics += d;
     };
 

@@ -28,6 +28,16 @@ QJsonObject JsonReport::revision(int node) const
         {QStringLiteral("is_base"), n.isBase()},
         {QStringLiteral("is_branch_point"), n.isBranchPoint()},
         {QStringLiteral("is_merge_point"), n.isMergePoint()},
+        {QStringLiteral("resolved_through_python"), [&] {
+             QJsonArray names;
+             const std::pair<const char *, const AssignedValue *> values[] = {
+                 {"revision", &file.revision}, {"down_revision", &file.downRevision},
+                 {"branch_labels", &file.branchLabels}, {"depends_on", &file.dependsOn}};
+             for (const auto &[name, value] : values)
+                 if (value->resolvedByPython)
+                     names.append(QString::fromLatin1(name));
+             return names;
+         }()},
     };
 }
 

@@ -53,6 +53,34 @@ QList<MigrationFile> RepositoryLoader::parseAll(const QStringList &paths, const 
     return files;
 }
 
+void RepositoryLoader::applyResolvedValues(MigrationFile &file, const ResolvedFile &resolved)
+{
+    const std::pair<const char *, AssignedValue *> slots[] = {{"revision", &file.revision},
+                                                              {"down_revision", &file.downRevision},
+                                                              {"branch_labels", &file.branchLabels},
+                                                              {"depends_on", &file.dependsOn}};
+    for (const auto &[name, value] : slots) {
+        const QString key = QString::fromLatin1(name);
+        if (!value->present || value->literal || !resolved.values.contains(key))
+            continue;
+        const std::optional<QStringList> strings = resolved.values.value(key);
+        value->literal = true;
+        value->resolvedByPython = true;
+        value->values = strings.value_or(QStringList{});
+        const int line = value->line;
+        file.diagnostics.removeIf([&](const Diagnostic &d) {
+            return d.code == QLatin1String("non-literal-value") && d.line == line;
+        });
+        file.diagnostics += Diagnostic{Severity::Note, QStringLiteral("resolved-through-python"),
+                                       QStringLiteral("`%1 = %2` was resolved through Python: %3")
+                                           .arg(key, value->sourceText,
+                                                strings ? QStringLiteral("(%1)").arg(strings->join(QLatin1String(", ")))
+                                                        : QStringLiteral("None")),
+                                       file.path, line,
+                                       QStringLiteral("Resolve again after changing the values it imports.")};
+    }
+}
+
 Repository RepositoryLoader::load(const QString &argument, const LoadOptions &options)
 {
     Repository repository;
@@ -68,6 +96,13 @@ Repository RepositoryLoader::load(const QString &argument, const LoadOptions &op
         repository.cancelled = true;
         repository.files.clear();
         return repository;
+    }
+    for (const ResolvedFile &resolved : options.resolvedValues) {
+        if (!resolved.error.isEmpty())
+            continue;
+        for (MigrationFile &file : repository.files)
+            if (resolved.matches(file.path))
+                applyResolvedValues(file, resolved);
     }
     for (const MigrationFile &file : std::as_const(repository.files))
         repository.diagnostics += file.diagnostics;

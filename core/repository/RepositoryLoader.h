@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Repository.h"
+#include "python/PythonValueResolver.h"
 
 #include <atomic>
 #include <functional>
@@ -14,6 +15,9 @@ struct LoadOptions {
     // Called on the loading thread with files parsed so far; may be empty.
     std::function<void(int done, int total)> progress;
     const std::atomic<bool> *cancel = nullptr; // set to abandon the load
+    // Values resolved through Python on the user's request; used for files that have not
+    // changed since (same size and modification time).
+    QList<ResolvedFile> resolvedValues;
 };
 
 class RepositoryLoader
@@ -23,6 +27,9 @@ public:
 
     // Parses the files in parallel, keeping their order.
     static QList<MigrationFile> parseAll(const QStringList &paths, const LoadOptions &options);
+
+private:
+    static void applyResolvedValues(MigrationFile &file, const ResolvedFile &resolved);
 };
 
 } // namespace headway

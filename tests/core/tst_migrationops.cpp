@@ -79,6 +79,7 @@ private:
         // Settings and backups go to the test's own home, never the user's.
         env.insert("XDG_CONFIG_HOME", m_home.filePath("config"));
         env.insert("XDG_DATA_HOME", m_home.filePath("data"));
+        env.insert("XDG_CACHE_HOME", m_home.filePath("cache"));
         env.insert("HOME", m_home.path());
         return env;
     }
@@ -336,6 +337,38 @@ private Q_SLOTS:
         const Run run = cli({"current", "--python", m_work.filePath("no-such-python")}, app);
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.err.contains("no-such-python") && run.err.contains("flask_migrate"), qPrintable(run.err));
+    }
+
+    void nonLiteralValuesAreResolvedOnRequest()
+    {
+        const QString app = strictApp();
+        writeFile(app + "/shared/__init__.py", "");
+        writeFile(app + "/shared/constants.py", "FEATURE = 'billing'\nPARENT = '1a0000000003'\n");
+        QString text = QString::fromUtf8(migration("5e0000000005", "1a0000000003", "add billing"));
+        text.replace("down_revision = '1a0000000003'", "from shared import constants\ndown_revision = constants.PARENT\n"
+                                                      "branch_labels = (constants.FEATURE,)");
+        const QString path = app + "/migrations/versions/5e_billing.py";
+        writeFile(path, text.toUtf8());
+        // Statically the parent is unknown: two heads, and the label is missing.
+        QCOMPARE(cli({"check"}, app).exitCode, 2);
+        QCOMPARE(cli({"show", "billing"}, app).exitCode, 2);
+
+        const Run run = cli({"resolve", "--json"}, app);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QCOMPARE(run.json().value("heads").toArray().size(), 1);
+        const Run show = cli({"show", "--json", "billing"}, app);
+        QCOMPARE(show.exitCode, 0);
+        const QJsonObject revision = show.json().value("revisions").toArray().first().toObject();
+        QCOMPARE(revision.value("id").toString(), "5e0000000005");
+        QCOMPARE(jsonIds(revision.value("resolved_through_python")), QStringList({"branch_labels", "down_revision"}));
+        QCOMPARE(cli({"check"}, app).exitCode, 0);
+
+        // A changed file is read statically again until it is resolved again.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("\n# edited\n");
+        file.close();
+        QCOMPARE(cli({"check"}, app).exitCode, 2);
     }
 
     void plainAlembicProject()

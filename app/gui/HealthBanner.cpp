@@ -93,6 +93,8 @@ void HealthBanner::rebuild()
         QString html = clickable ? QStringLiteral("<a href=\"problem:%1\">%2</a>").arg(i).arg(what) : what;
         if (!problem.fix.isEmpty())
             html += QStringLiteral(" &mdash; <b>%1</b> %2").arg(tr("Fix:"), problem.fix.toHtmlEscaped());
+        if (!problem.action.isEmpty())
+            html += QStringLiteral(" <a href=\"action:%1\">%2</a>").arg(problem.action, problem.actionText.toHtmlEscaped());
         addLine(html, problem.level);
     }
     if (m_problems.size() > foldedLines) {
@@ -132,6 +134,8 @@ void HealthBanner::activateLink(const QString &link)
     } else if (link == QLatin1String("unfold") || link == QLatin1String("fold")) {
         m_expanded = link == QLatin1String("unfold");
         rebuild();
+    } else if (link.startsWith(QLatin1String("action:"))) {
+        Q_EMIT actionRequested(link.mid(7));
     } else if (link.startsWith(QLatin1String("problem:"))) {
         const int index = link.mid(8).toInt();
         if (index >= 0 && index < m_problems.size()) {

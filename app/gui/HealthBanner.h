@@ -32,6 +32,7 @@ Q_SIGNALS:
     void problemActivated(const QList<int> &revisions, const QString &path, int line);
     void openRequested();
     void demoRequested();
+    void actionRequested(const QString &action); // a problem's action link ("merge-heads")
 
 private:
     void rebuild();

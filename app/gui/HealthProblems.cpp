@@ -58,6 +58,8 @@ HealthProblem headsProblem(const Repository &repository)
             problem.fix = diagnostic.hint;
     if (problem.fix.isEmpty())
         problem.fix = tr("Create a merge migration for all heads (flask db merge heads), then commit it.");
+    problem.action = QStringLiteral("merge-heads");
+    problem.actionText = tr("Merge all heads…");
     return problem;
 }
 

@@ -20,6 +20,8 @@ struct HealthProblem {
     QList<int> revisions; // the revisions concerned (graph node indices)
     QString path;         // the file concerned, when no revision stands for it
     int line = 0;
+    QString action;       // a command Headway runs for the fix ("merge-heads"); empty when none
+    QString actionText;   // its link text: "Merge all heads…"
 };
 
 // Errors first, then the heads, then warnings; a single Ok entry when nothing is

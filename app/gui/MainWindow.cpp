@@ -2,6 +2,10 @@
 
 #include "graph/RevisionResolver.h"
 
+#include "CommandConsole.h"
+#include "DatabaseActions.h"
+#include "DatabaseCommands.h"
+#include "DatabaseStatus.h"
 #include "DetailsPanel.h"
 #include "FileExport.h"
 #include "FindBar.h"
@@ -9,8 +13,11 @@
 #include "HistoryList.h"
 #include "LoadProgressIndicator.h"
 #include "MainActions.h"
+#include "MergeDialog.h"
+#include "MigrationController.h"
 #include "RecentRepositories.h"
 #include "RepositorySession.h"
+#include "TestUpgradePanel.h"
 #include "graph/GraphView.h"
 #include "report/DotReport.h"
 
@@ -69,12 +76,20 @@ MainWindow::MainWindow(QWidget *parent)
     m_showError = [this](const QString &title, const QString &message, const QString &hint) {
         showDefaultError(title, message, hint);
     };
+    connectSession(); // before the controller connects: a reload reaches the window first
+    m_migrations = new MigrationController(m_session, this);
+    m_databaseActions = new DatabaseActions(this);
+    m_databaseCommands = new DatabaseCommands(this, m_migrations, m_databaseActions);
+    m_databaseStatus = new DatabaseStatus(m_migrations, this);
+    m_console = new CommandConsole(m_migrations, this);
+    m_testUpgrade = new TestUpgradePanel(m_migrations, this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
+    layout->addWidget(m_databaseStatus);
     layout->addWidget(m_graph, 1);
     layout->addWidget(m_findBar);
     setCentralWidget(central);
@@ -86,14 +101,10 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_summary);
     statusBar()->addPermanentWidget(m_zoom);
     connectActions();
-    connectSession();
+    connectMigrations();
 
     connect(m_graph, &GraphView::selectionChanged, this, &MainWindow::syncSelection);
-    connect(m_graph, &GraphView::revisionActivated, this, [this](int) {
-        QWidget *dock = m_details->parentWidget();
-        dock->show();
-        dock->raise();
-    });
+    connect(m_graph, &GraphView::revisionActivated, this, [this](int) { showDock(m_details); });
     connect(m_graph, &GraphView::zoomChanged, this,
             [this](qreal factor) { m_zoom->setText(tr("%1 %").arg(qRound(factor * 100))); });
     connect(m_history, &HistoryList::revisionsSelected, this, &MainWindow::selectRevisions);
@@ -124,10 +135,32 @@ void MainWindow::createDocks()
     historyDock->toggleViewAction()->setStatusTip(tr("Show or hide the history, as flask db history lists it"));
     historyDock->toggleViewAction()->setToolTip(historyDock->toggleViewAction()->statusTip());
     addDockWidget(Qt::BottomDockWidgetArea, historyDock);
+
+    auto *consoleDock = new QDockWidget(tr("Console"), this);
+    consoleDock->setObjectName(QStringLiteral("consoleDock"));
+    consoleDock->setWidget(m_console);
+    consoleDock->toggleViewAction()->setStatusTip(tr("Show or hide the commands Headway runs and their output"));
+    consoleDock->toggleViewAction()->setToolTip(consoleDock->toggleViewAction()->statusTip());
+    addDockWidget(Qt::BottomDockWidgetArea, consoleDock);
+    tabifyDockWidget(historyDock, consoleDock);
+
+    auto *testDock = new QDockWidget(tr("Test Upgrade"), this);
+    testDock->setObjectName(QStringLiteral("testUpgradeDock"));
+    testDock->setWidget(m_testUpgrade);
+    testDock->toggleViewAction()->setStatusTip(tr("Show or hide the results of the last test upgrade"));
+    testDock->toggleViewAction()->setToolTip(testDock->toggleViewAction()->statusTip());
+    addDockWidget(Qt::BottomDockWidgetArea, testDock);
+    tabifyDockWidget(historyDock, testDock);
+    historyDock->raise();
+    consoleDock->hide();
+    testDock->hide();
+
     resizeDocks({detailsDock}, {460}, Qt::Horizontal);
     resizeDocks({historyDock}, {180}, Qt::Vertical);
 
-    m_actions->populate({detailsDock->toggleViewAction(), historyDock->toggleViewAction()});
+    m_actions->populate({detailsDock->toggleViewAction(), historyDock->toggleViewAction(),
+                         consoleDock->toggleViewAction(), testDock->toggleViewAction()});
+    m_databaseActions->populate(m_actions->toolBar, m_graph);
 }
 
 void MainWindow::connectActions()
@@ -173,6 +206,54 @@ void MainWindow::connectSession()
     connect(m_progress, &LoadProgressIndicator::cancelRequested, m_session, &RepositorySession::cancel);
 }
 
+void MainWindow::connectMigrations()
+{
+    connect(m_migrations, &MigrationController::databaseRevisionsChanged, m_graph, &GraphView::setDatabaseRevisions);
+    connect(m_migrations, &MigrationController::status, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_migrations, &MigrationController::refused, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, 10000); });
+    connect(m_migrations, &MigrationController::operationStarted, this,
+            [this](MigrationController::Operation operation) {
+                if (operation != MigrationController::Operation::Current)
+                    showDock(m_console);
+            });
+    connect(m_migrations, &MigrationController::mergeVerified, this, &MainWindow::showMergeResult);
+    connect(m_databaseCommands, &DatabaseCommands::message, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_console, &CommandConsole::mergeRequested, m_databaseCommands, &DatabaseCommands::openMergeDialog);
+    connect(m_console, &CommandConsole::upgradeRequested, m_databaseCommands, &DatabaseCommands::upgradeToHeads);
+    connect(m_banner, &HealthBanner::actionRequested, this, [this](const QString &action) {
+        if (action == QLatin1String("merge-heads"))
+            m_databaseCommands->openMergeDialog();
+    });
+    connect(m_testUpgrade, &TestUpgradePanel::started, this, [this] { showDock(m_testUpgrade); });
+    connect(m_testUpgrade, &TestUpgradePanel::revisionActivated, this, &MainWindow::selectRevision);
+    connect(m_databaseStatus, &DatabaseStatus::revisionActivated, this, &MainWindow::selectRevision);
+    connect(m_databaseStatus, &DatabaseStatus::refreshRequested, m_migrations, &MigrationController::refreshDatabaseState);
+    connect(m_databaseStatus, &DatabaseStatus::upgradeRequested, m_databaseCommands, &DatabaseCommands::upgradeToHeads);
+    connect(m_databaseStatus, &DatabaseStatus::restoreRequested, m_databaseCommands, &DatabaseCommands::restoreBackup);
+    connect(m_databaseStatus, &DatabaseStatus::settingsRequested, m_databaseCommands, &DatabaseCommands::openRunSettings);
+}
+
+void MainWindow::showMergeResult(const MergeVerification &verification)
+{
+    if (verification.newRevision >= 0) {
+        selectRevisions({verification.newRevision});
+        showDock(m_details); // with the new file's source
+    }
+    if (!verification.ok())
+        m_showError(tr("The merge did not do what was asked"), verification.problem,
+                    tr("Look at the new file in the details, and delete it if it is wrong."));
+}
+
+void MainWindow::showDock(QWidget *content)
+{
+    QWidget *dock = content->parentWidget();
+    dock->show();
+    dock->raise();
+}
+
 void MainWindow::openRepository(const QString &path)
 {
     m_session->open(path);
@@ -202,6 +283,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         settings.setValue(QStringLiteral("mainWindow/exportDirectory"), m_exportDirectory);
     }
     m_session->cancel();
+    m_migrations->cancel();
     event->accept();
 }
 
@@ -286,6 +368,7 @@ void MainWindow::syncSelection(const QList<int> &revisions)
     m_selection = revisions;
     m_history->selectRevisions(revisions);
     m_details->showRevisions(revisions);
+    m_databaseCommands->setSelection(revisions);
 }
 
 void MainWindow::selectRevisions(const QList<int> &revisions)

@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QDockWidget;
 class QLabel;
 
 namespace headway {
@@ -16,6 +17,10 @@ struct Diagnostic;
 struct GraphLayout;
 struct LayoutInput;
 struct Repository;
+class CommandConsole;
+class DatabaseActions;
+class DatabaseCommands;
+class DatabaseStatus;
 class DetailsPanel;
 class FindBar;
 class GraphView;
@@ -23,8 +28,11 @@ class HealthBanner;
 class HistoryList;
 class LoadProgressIndicator;
 class MainActions;
+struct MergeVerification;
+class MigrationController;
 class RecentRepositories;
 class RepositorySession;
+class TestUpgradePanel;
 
 class MainWindow : public QMainWindow
 {
@@ -57,6 +65,12 @@ public:
     HistoryList *historyList() const { return m_history; }
     FindBar *findBar() const { return m_findBar; }
     RecentRepositories *recentRepositories() const { return m_recent; }
+    MigrationController *migrationController() const { return m_migrations; }
+    DatabaseActions *databaseActions() const { return m_databaseActions; }
+    DatabaseCommands *databaseCommands() const { return m_databaseCommands; }
+    DatabaseStatus *databaseStatus() const { return m_databaseStatus; }
+    CommandConsole *commandConsole() const { return m_console; }
+    TestUpgradePanel *testUpgradePanel() const { return m_testUpgrade; }
 
 Q_SIGNALS:
     void graphShown();                      // a load and its layout are on screen
@@ -72,6 +86,9 @@ private:
     void createDocks();
     void connectActions();
     void connectSession();
+    void connectMigrations();
+    void showMergeResult(const MergeVerification &verification);
+    static void showDock(QWidget *content);
     void showRepository(const Repository &repository, const LayoutInput &input, const GraphLayout &layout);
     void showLoadFailure(const QString &path, const Diagnostic &reason);
     void syncSelection(const QList<int> &revisions);
@@ -93,6 +110,14 @@ private:
     RecentRepositories *m_recent;
     LoadProgressIndicator *m_progress;
     QLabel *m_summary;
+    // Running the project's own commands; made after the session's window connections,
+    // so a reload reaches the window before the controller checks a merge against it.
+    MigrationController *m_migrations = nullptr;
+    DatabaseActions *m_databaseActions = nullptr;
+    DatabaseCommands *m_databaseCommands = nullptr;
+    DatabaseStatus *m_databaseStatus = nullptr;
+    CommandConsole *m_console = nullptr;
+    TestUpgradePanel *m_testUpgrade = nullptr;
     QLabel *m_zoom;
     ErrorDisplay m_showError;
     QList<int> m_selection;

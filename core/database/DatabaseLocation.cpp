@@ -84,15 +84,15 @@ CommandLine DatabaseLocator::verifyCommand(const MigrationTool &tool, const QStr
     // The probe, then a check: exit 3 with an explanation when the app ignores the variable.
     const QString check = QStringLiteral(
         "\nimport sys\n"
-        "expected = sys.argv[1]\n"
+        "expected, variable = sys.argv[1], sys.argv[2]\n"
         "actual = os.path.abspath(url.database or '') if url.get_backend_name() == 'sqlite' else shown\n"
         "if actual != os.path.abspath(expected):\n"
-        "    print('The app does not take its database from %s: it would use ' + actual + '. Set the database-URL "
-        "variable in the repository settings to the one the app reads.')\n"
+        "    print('The app does not take its database from ' + variable + ': it would use ' + actual + '. Set the "
+        "database-URL variable in the repository settings to the one the app reads.')\n"
         "    sys.exit(3)\n"
-        "print('The app uses the scratch database ' + expected)\n")
-        .arg(tool.settings().databaseUrlVariable);
-    return tool.pythonCommand({QStringLiteral("-c"), QString::fromUtf8(probeScript) + check, expectedFile});
+        "print('The app uses the scratch database ' + expected)\n");
+    return tool.pythonCommand(
+        {QStringLiteral("-c"), QString::fromUtf8(probeScript) + check, expectedFile, tool.settings().databaseUrlVariable});
 }
 
 DatabaseLocation DatabaseLocator::parseProbeOutput(const QString &output)

@@ -1,0 +1,409 @@
+// Running the project's own migration commands from the window, for real, on
+// a copy of the demo (a Flask app with two heads that both create
+// ix_user_email): the merge dialog and the merge it runs, the refused merge
+// message, upgrades shown as the database's revisions on the graph, the test
+// upgrade's verdict naming both migrations, one command at a time, and the
+// downgrade confirmation listing exactly what is undone.
+#include "CommandConsole.h"
+#include "ConfirmCommandDialog.h"
+#include "DatabaseActions.h"
+#include "DatabaseCommands.h"
+#include "DatabaseStatus.h"
+#include "DetailsPanel.h"
+#include "HealthBanner.h"
+#include "MainWindow.h"
+#include "MergeDialog.h"
+#include "MigrationController.h"
+#include "RepositorySession.h"
+#include "TestUpgradePanel.h"
+#include "demo/DemoWorkspace.h"
+#include "graph/GraphScene.h"
+#include "graph/GraphView.h"
+#include "graph/RevisionItem.h"
+#include "python/InterpreterDiscovery.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <clocale>
+
+using namespace headway;
+
+namespace {
+
+constexpr int kLoadTimeoutMs = 30000;
+constexpr int kCommandTimeoutMs = 180000;
+
+const QString kUserPreferences = QStringLiteral("b3a83eea3022");
+const QString kPostSlug = QStringLiteral("dd710196dcb0");
+
+using Operation = MigrationController::Operation;
+
+QStringList selectedIds(const MainWindow &window)
+{
+    QStringList ids;
+    for (int revision : window.graphView()->selectedRevisions())
+        ids << window.session()->repository()->graph.node(revision).id;
+    return ids;
+}
+
+QStringList ringedIds(const MainWindow &window)
+{
+    QStringList ids;
+    const Repository &repository = *window.session()->repository();
+    for (int node = 0; node < repository.graph.size(); ++node) {
+        const RevisionItem *item = window.graphView()->graphScene()->revisionItem(node);
+        if (item && item->isCurrentDatabaseRevision())
+            ids << repository.graph.node(node).id;
+    }
+    return ids;
+}
+
+// Waits until `operation` ends; returns whether it succeeded (the signal's second argument).
+bool waitForOperation(MigrationController *controller, Operation operation, bool *succeeded = nullptr)
+{
+    QSignalSpy finished(controller, &MigrationController::operationFinished);
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < kCommandTimeoutMs) {
+        for (const QList<QVariant> &arguments : std::as_const(finished)) {
+            if (arguments.at(0).value<Operation>() == operation) {
+                if (succeeded)
+                    *succeeded = arguments.at(1).toBool();
+                return true;
+            }
+        }
+        finished.wait(1000);
+    }
+    return false;
+}
+
+} // namespace
+
+class TestMigrationGui : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void mergeThroughTheDialogLeavesOneHeadAndSelectsTheNewRevision();
+    void aRefusedMessageKeepsOkDisabled();
+    void theBannerOffersToMergeAllHeads();
+    void upgradesShowTheDatabaseRevisionsOnTheGraph();
+    void testUpgradeNamesBothMigrationsCreatingTheIndex();
+    void aSecondCommandIsRefusedWhileOneRuns();
+    void downgradeConfirmationListsTheUndoneRevisions();
+
+private:
+    // Opens the demo copy and waits until the tool is prepared and `current` has run.
+    bool openDemo(MainWindow &window);
+
+    QTemporaryDir m_home;
+    QTemporaryDir m_dir;
+    QString m_demo;
+};
+
+void TestMigrationGui::initTestCase()
+{
+    // Settings, backups and the demo's data directory stay out of the real home.
+    QVERIFY(m_home.isValid());
+    qputenv("HOME", m_home.filePath(QStringLiteral("home")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
+    std::setlocale(LC_NUMERIC, "C");
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.filePath(QStringLiteral("settings")));
+    qRegisterMetaType<CommandStep>();
+    qRegisterMetaType<StepResult>();
+    qRegisterMetaType<MergeVerification>();
+    qRegisterMetaType<FailureSite>();
+    const InterpreterChoice python = InterpreterDiscovery::find(QDir::currentPath(), {QStringLiteral("flask_migrate")});
+    if (!python.found())
+        QSKIP("No interpreter with Flask-Migrate: the migration GUI runs the demo's real flask db");
+}
+
+void TestMigrationGui::init()
+{
+    static int copies = 0;
+    const DemoWorkspaceResult demo = DemoWorkspace::prepare(DemoWorkspace::bundledDemoDirectory(),
+                                                            m_dir.filePath(QStringLiteral("demo%1").arg(++copies)));
+    QVERIFY2(demo.ok(), qPrintable(demo.error));
+    m_demo = demo.path;
+}
+
+void TestMigrationGui::cleanup()
+{
+    QSettings().clear();
+}
+
+bool TestMigrationGui::openDemo(MainWindow &window)
+{
+    QSignalSpy shown(&window, &MainWindow::graphShown);
+    window.openRepository(m_demo);
+    if (shown.isEmpty() && !shown.wait(kLoadTimeoutMs))
+        return false;
+    MigrationController *controller = window.migrationController();
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < kCommandTimeoutMs) {
+        if (!controller->isPreparing() && !controller->isBusy()
+            && (controller->isDatabaseStateKnown() || !controller->isToolReady()))
+            break;
+        QTest::qWait(100);
+    }
+    if (!controller->isToolReady())
+        qWarning("tool not ready: %s", qPrintable(controller->toolProblem()));
+    return controller->isToolReady() && controller->isDatabaseStateKnown();
+}
+
+void TestMigrationGui::mergeThroughTheDialogLeavesOneHeadAndSelectsTheNewRevision()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    const QStringList filesBefore = QDir(m_demo + QStringLiteral("/migrations/versions")).entryList({QStringLiteral("*.py")});
+
+    QVERIFY(window.databaseActions()->mergeHeads->isEnabled());
+    window.databaseActions()->mergeHeads->trigger();
+    MergeDialog *dialog = window.databaseCommands()->mergeDialog();
+    QVERIFY(dialog);
+    QStringList heads = dialog->selectedHeads();
+    heads.sort();
+    QCOMPARE(heads, (QStringList{kUserPreferences, kPostSlug}));
+    QVERIFY2(dialog->message().contains(QStringLiteral("add user preferences")), qPrintable(dialog->message()));
+    QVERIFY2(dialog->commandPreview().contains(QStringLiteral("merge")), qPrintable(dialog->commandPreview()));
+    QVERIFY(dialog->okButton()->isEnabled());
+
+    QSignalSpy verified(window.migrationController(), &MigrationController::mergeVerified);
+    dialog->okButton()->click();
+    QVERIFY2(verified.wait(kCommandTimeoutMs), qPrintable(window.commandConsole()->outputText()));
+    const MergeVerification verification = verified.first().first().value<MergeVerification>();
+    QVERIFY2(verification.ok(), qPrintable(verification.problem));
+
+    const Repository &after = *window.session()->repository();
+    QCOMPARE(after.graph.heads().size(), 1);
+    const QStringList filesAfter = QDir(m_demo + QStringLiteral("/migrations/versions")).entryList({QStringLiteral("*.py")});
+    QCOMPARE(filesAfter.size(), filesBefore.size() + 1);
+    QVERIFY(QFileInfo::exists(verification.newFile));
+    const QString newId = after.graph.node(verification.newRevision).id;
+    QCOMPARE(selectedIds(window), QStringList{newId});
+    QCOMPARE(window.detailsPanel()->shownRevisionId(), newId);
+    QVERIFY(!window.databaseActions()->mergeHeads->isEnabled()); // one head: nothing left to merge
+}
+
+void TestMigrationGui::aRefusedMessageKeepsOkDisabled()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    MergeDialog *dialog = window.databaseCommands()->openMergeDialog();
+    QVERIFY(dialog);
+
+    dialog->setMessage(QString());
+    QVERIFY(!dialog->okButton()->isEnabled());
+    QVERIFY(!dialog->problemText().isEmpty());
+    dialog->setMessage(QStringLiteral("merge"));
+    QVERIFY2(!dialog->okButton()->isEnabled(), "a bare \"merge\" says nothing about what is merged");
+    QVERIFY(!dialog->problemText().isEmpty());
+    dialog->setMessage(QStringLiteral("merge preferences and slugs"));
+    QVERIFY(dialog->okButton()->isEnabled());
+    QVERIFY(dialog->problemText().isEmpty());
+
+    dialog->setHeadChecked(kPostSlug, false);
+    QVERIFY2(!dialog->okButton()->isEnabled(), "one head is nothing to merge");
+    dialog->setHeadChecked(kPostSlug, true);
+    QVERIFY(dialog->okButton()->isEnabled());
+
+    // The controller refuses a bad message too, whoever calls it.
+    QSignalSpy refused(window.migrationController(), &MigrationController::refused);
+    QVERIFY(!window.migrationController()->merge({kUserPreferences, kPostSlug}, QStringLiteral("merge")));
+    QCOMPARE(refused.size(), 1);
+    QVERIFY(!window.migrationController()->isBusy());
+    dialog->reject();
+}
+
+void TestMigrationGui::theBannerOffersToMergeAllHeads()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    QLabel *headsLine = nullptr;
+    for (QLabel *label : window.healthBanner()->findChildren<QLabel *>())
+        if (label->isVisible() && label->text().contains(QStringLiteral("action:merge-heads")))
+            headsLine = label;
+    QVERIFY2(headsLine, qPrintable(window.healthBanner()->text()));
+    Q_EMIT headsLine->linkActivated(QStringLiteral("action:merge-heads"));
+    QVERIFY(window.databaseCommands()->mergeDialog());
+    QCOMPARE(window.databaseCommands()->mergeDialog()->selectedHeads().size(), 2);
+}
+
+void TestMigrationGui::upgradesShowTheDatabaseRevisionsOnTheGraph()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    MigrationController *controller = window.migrationController();
+    QCOMPARE(controller->databaseRevisions(), QStringList());
+    QVERIFY2(window.databaseStatus()->text().contains(QStringLiteral("5 revisions behind")),
+             qPrintable(window.databaseStatus()->text()));
+
+    QVERIFY(controller->upgrade(kUserPreferences));
+    bool succeeded = false;
+    QVERIFY(waitForOperation(controller, Operation::Upgrade, &succeeded));
+    QVERIFY2(succeeded, qPrintable(window.commandConsole()->outputText()));
+    QCOMPARE(controller->databaseRevisions(), QStringList{kUserPreferences});
+    QCOMPARE(ringedIds(window), QStringList{kUserPreferences});
+    QVERIFY2(window.databaseStatus()->text().contains(QStringLiteral("1 revision behind")),
+             qPrintable(window.databaseStatus()->text()));
+    QVERIFY2(window.commandConsole()->commandText().contains(QStringLiteral("SERVER_NAME=localhost")),
+             qPrintable(window.commandConsole()->commandText()));
+
+    // Upgrading to every head fails on the duplicate index; the graph shows where the database ended.
+    QVERIFY(controller->upgrade(QStringLiteral("heads")));
+    QVERIFY(waitForOperation(controller, Operation::Upgrade, &succeeded));
+    QVERIFY(!succeeded);
+    QVERIFY2(window.commandConsole()->explanationText().contains(QStringLiteral("already exists"), Qt::CaseInsensitive)
+                 || window.commandConsole()->outputText().contains(QStringLiteral("ix_user_email")),
+             qPrintable(window.commandConsole()->outputText()));
+    QVERIFY2(controller->lastBackup().made(), "a SQLite database is backed up before an upgrade");
+    QCOMPARE(ringedIds(window), controller->databaseRevisions());
+    QVERIFY(controller->databaseRevisions().contains(kUserPreferences));
+    QVERIFY(window.databaseActions()->restoreBackup->isEnabled());
+}
+
+void TestMigrationGui::testUpgradeNamesBothMigrationsCreatingTheIndex()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    const QString userDatabase = m_demo + QStringLiteral("/demo.db");
+    const bool existed = QFileInfo::exists(userDatabase);
+    const QDateTime modified = QFileInfo(userDatabase).lastModified();
+
+    window.databaseActions()->testUpgrade->trigger();
+    bool succeeded = true;
+    QVERIFY(waitForOperation(window.migrationController(), Operation::TestUpgrade, &succeeded));
+    QVERIFY(!succeeded);
+
+    TestUpgradePanel *panel = window.testUpgradePanel();
+    const QString summary = panel->summaryText();
+    QVERIFY2(summary.contains(kUserPreferences) && summary.contains(kPostSlug), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("ix_user_email")), qPrintable(summary));
+    QVERIFY(panel->stepCount() > 1);
+    int failed = -1;
+    for (int row = 0; row < panel->stepCount() && failed < 0; ++row)
+        if (panel->stepResult(row) == QStringLiteral("failed"))
+            failed = row;
+    QVERIFY2(failed >= 0, "a failed step is marked failed");
+    QVERIFY2(panel->stepTitle(failed).contains(QStringLiteral("every head")), qPrintable(panel->stepTitle(failed)));
+    QCOMPARE(panel->stepResult(failed + 1), QStringLiteral("skipped"));
+    QVERIFY2(panel->shownOutput().contains(QStringLiteral("already exists")), qPrintable(panel->shownOutput()));
+    QVERIFY(panel->parentWidget()->isVisible());
+
+    // The user's database was not touched.
+    QCOMPARE(QFileInfo::exists(userDatabase), existed);
+    QCOMPARE(QFileInfo(userDatabase).lastModified(), modified);
+    QVERIFY(window.migrationController()->databaseRevisions().isEmpty());
+
+    // A migration named in the verdict selects it.
+    QLabel *verdict = nullptr;
+    for (QLabel *label : panel->findChildren<QLabel *>())
+        if (label->text().contains(QStringLiteral("revision:")))
+            verdict = label;
+    QVERIFY(verdict);
+    Q_EMIT verdict->linkActivated(QStringLiteral("revision:") + kPostSlug);
+    QCOMPARE(selectedIds(window), QStringList{kPostSlug});
+}
+
+void TestMigrationGui::aSecondCommandIsRefusedWhileOneRuns()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    MigrationController *controller = window.migrationController();
+    QSignalSpy refused(controller, &MigrationController::refused);
+
+    QVERIFY(controller->refreshDatabaseState());
+    QVERIFY(controller->isBusy());
+    QVERIFY(!window.databaseActions()->upgradeHeads->isEnabled());
+    QVERIFY(window.databaseActions()->cancel->isEnabled());
+    QVERIFY(!controller->upgrade(QStringLiteral("heads")));
+    QCOMPARE(refused.size(), 1);
+    QVERIFY2(refused.first().first().toString().contains(QStringLiteral("still running")),
+             qPrintable(refused.first().first().toString()));
+    QVERIFY(waitForOperation(controller, Operation::Current));
+    QVERIFY(window.databaseActions()->upgradeHeads->isEnabled());
+
+    // Cancel ends a running command and says so.
+    QVERIFY(controller->refreshDatabaseState());
+    window.commandConsole()->cancelButton()->click();
+    bool succeeded = true;
+    QVERIFY(waitForOperation(controller, Operation::Current, &succeeded));
+    QVERIFY(!succeeded);
+    QVERIFY(!controller->isBusy());
+}
+
+void TestMigrationGui::downgradeConfirmationListsTheUndoneRevisions()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    MigrationController *controller = window.migrationController();
+    QVERIFY(controller->upgrade(kUserPreferences));
+    bool succeeded = false;
+    QVERIFY(waitForOperation(controller, Operation::Upgrade, &succeeded));
+    QVERIFY2(succeeded, qPrintable(window.commandConsole()->outputText()));
+
+    QList<CommandConfirmation> asked;
+    bool accept = false;
+    window.databaseCommands()->setConfirmation([&](const CommandConfirmation &confirmation, std::function<void()> proceed) {
+        asked.append(confirmation);
+        if (accept)
+            proceed();
+    });
+    QVERIFY(window.selectRevision(QStringLiteral("f5f75ba428db")));
+    QVERIFY(window.databaseActions()->downgradeSelected->isEnabled());
+    window.databaseActions()->downgradeSelected->trigger();
+    QCOMPARE(asked.size(), 1);
+    const CommandConfirmation &confirmation = asked.first();
+    QCOMPARE(confirmation.effects.size(), 2);
+    QVERIFY2(confirmation.effects.at(0).contains(QStringLiteral("b3a83ee")), qPrintable(confirmation.effects.join('\n')));
+    QVERIFY2(confirmation.effects.at(1).contains(QStringLiteral("c8f06bd")), qPrintable(confirmation.effects.join('\n')));
+    QVERIFY(confirmation.line.arguments.contains(QStringLiteral("downgrade")));
+    QVERIFY(confirmation.line.arguments.contains(QStringLiteral("f5f75ba428db")));
+    QVERIFY(!controller->isBusy()); // declined: nothing ran
+    QCOMPARE(controller->databaseRevisions(), QStringList{kUserPreferences});
+
+    // The dialog itself: Cancel is the default button.
+    ConfirmCommandDialog dialog(confirmation);
+    QVERIFY(dialog.cancelButton()->isDefault());
+    QVERIFY(!dialog.acceptButton()->isDefault());
+
+    // Accepted, the downgrade runs and the graph follows.
+    accept = true;
+    window.databaseActions()->downgradeSelected->trigger();
+    QVERIFY(waitForOperation(controller, Operation::Downgrade, &succeeded));
+    QVERIFY2(succeeded, qPrintable(window.commandConsole()->outputText()));
+    QCOMPARE(controller->databaseRevisions(), QStringList{QStringLiteral("f5f75ba428db")});
+    QCOMPARE(ringedIds(window), QStringList{QStringLiteral("f5f75ba428db")});
+
+    // Stamping asks too, listing what is marked.
+    asked.clear();
+    accept = false;
+    QVERIFY(window.selectRevision(kPostSlug));
+    window.databaseActions()->stampSelected->trigger();
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(asked.first().effects.join('\n').contains(QStringLiteral("dd71019")), qPrintable(asked.first().effects.join('\n')));
+}
+
+QTEST_MAIN(TestMigrationGui)
+#include "tst_migrationgui.moc"

@@ -1,6 +1,5 @@
-// Runs work that waits (on processes, on the disk) on a thread pool of its
-// own, so it never starves the global pool the loader and the layout use, and
-// hands its result to a function on the context object's thread, or drops it
+// Runs work off the GUI thread (work that waits on processes goes to a pool of
+// its own, so it never starves the global pool the loader uses) and hands its result to a function on the context object's thread, or drops it
 // when the context is gone by then.
 // QFuture::then(context, ...) in Qt 6.4 asserts when the context dies first
 // (a window closed while an interpreter probe still runs); a watcher owned by
@@ -27,7 +26,7 @@ inline QThreadPool *waitingPool()
 }
 
 template <typename Work, typename Done>
-void runInBackground(QObject *context, Work work, Done done)
+void runInBackground(QObject *context, Work work, Done done, QThreadPool *pool = waitingPool())
 {
     using Result = std::invoke_result_t<Work>;
     auto *watcher = new QFutureWatcher<Result>(context);
@@ -36,7 +35,7 @@ void runInBackground(QObject *context, Work work, Done done)
                          watcher->deleteLater();
                          done(watcher->result());
                      });
-    watcher->setFuture(QtConcurrent::run(waitingPool(), std::move(work)));
+    watcher->setFuture(QtConcurrent::run(pool, std::move(work)));
 }
 
 } // namespace headway

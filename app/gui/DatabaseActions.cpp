@@ -32,6 +32,9 @@ DatabaseActions::DatabaseActions(QMainWindow *window)
                                tr("Show the SQL a downgrade to the selected revision would run, without running it"));
     restoreBackup = make(tr("Restore &Last Backup…"), tr("Put back the copy of the SQLite database taken before the last command"));
     runSettings = make(tr("Run Se&ttings…"), tr("The Flask app, interpreter, environment and test command used to run commands"));
+    resolveValues = make(tr("Resolve Values with &Python"),
+                         tr("Read revision identifiers that are not literals by importing just those files with the "
+                            "project's interpreter"));
     cancel = make(tr("&Cancel Command"), tr("Stop the running command"));
     menu = new QMenu(tr("&Database"), window);
     update({});
@@ -49,7 +52,7 @@ void DatabaseActions::populate(QToolBar *toolBar, QWidget *graph)
     menu->addSeparator();
     menu->addActions({restoreBackup, cancel});
     menu->addSeparator();
-    menu->addAction(runSettings);
+    menu->addActions({resolveValues, runSettings});
 
     QMenuBar *bar = m_window->menuBar();
     const QList<QAction *> menus = bar->actions();
@@ -75,6 +78,7 @@ void DatabaseActions::update(const State &state)
     mergeHeads->setEnabled(canRun && state.heads > 1);
     restoreBackup->setEnabled(state.backup && !state.busy);
     runSettings->setEnabled(state.repository && !state.busy);
+    resolveValues->setEnabled(canRun && state.unresolved > 0);
     cancel->setEnabled(state.busy);
 }
 

@@ -33,11 +33,13 @@ public:
         int selected = 0;        // revisions selected in the graph
         int heads = 0;
         bool backup = false;     // a backup can be restored
+        int unresolved = 0;      // files with revision identifiers that are not literals
     };
     void update(const State &state);
 
     QAction *refresh, *upgradeHeads, *upgradeSelected, *downgradeSelected, *stepBack, *stampSelected;
     QAction *mergeHeads, *testUpgrade, *previewUpgradeSql, *previewDowngradeSql, *restoreBackup, *runSettings;
+    QAction *resolveValues;
     QAction *cancel;
     QMenu *menu;
 

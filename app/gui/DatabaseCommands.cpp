@@ -6,6 +6,7 @@
 #include "MergeDialog.h"
 #include "MigrationController.h"
 #include "RunSettingsDialog.h"
+#include "python/PythonValueResolver.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -40,6 +41,7 @@ DatabaseCommands::DatabaseCommands(QWidget *window, MigrationController *control
     connect(a->restoreBackup, &QAction::triggered, this, &DatabaseCommands::restoreBackup);
     connect(a->runSettings, &QAction::triggered, this, &DatabaseCommands::openRunSettings);
     connect(a->cancel, &QAction::triggered, controller, &MigrationController::cancel);
+    connect(a->resolveValues, &QAction::triggered, controller, &MigrationController::resolveWithPython);
     connect(controller, &MigrationController::repositoryChanged, this, &DatabaseCommands::updateActions);
     connect(controller, &MigrationController::toolChanged, this, &DatabaseCommands::updateActions);
     connect(controller, &MigrationController::busyChanged, this, &DatabaseCommands::updateActions);
@@ -72,6 +74,7 @@ void DatabaseCommands::updateActions()
     state.selected = int(m_selection.size());
     state.heads = repository ? int(repository->graph.heads().size()) : 0;
     state.backup = m_controller->lastBackup().made();
+    state.unresolved = repository ? int(PythonValueResolver::filesNeedingPython(*repository).size()) : 0;
     m_actions->update(state);
 }
 

@@ -118,6 +118,16 @@ QString revisionDetailsHtml(const Repository &repository, int revision)
     html += row(tr("Branch labels"), escaped(node.branchLabels.join(QLatin1String(", "))));
     html += row(tr("Depends on"),
                 joinNonEmpty({links(repository, node.dependencies), missing(node.missingDependencies)}));
+    QStringList resolved;
+    const std::pair<QString, const AssignedValue *> values[] = {{QStringLiteral("revision"), &file.revision},
+                                                                {QStringLiteral("down_revision"), &file.downRevision},
+                                                                {QStringLiteral("branch_labels"), &file.branchLabels},
+                                                                {QStringLiteral("depends_on"), &file.dependsOn}};
+    for (const auto &[name, value] : values)
+        if (value->resolvedByPython)
+            resolved += QStringLiteral("<code>%1 = %2</code>").arg(name, escaped(value->sourceText));
+    if (!resolved.isEmpty())
+        html += row(tr("Resolved through Python"), resolved.join(QLatin1String("<br>")));
     html += row(tr("File"), QStringLiteral("%1<br><a href=\"open:\">%2</a>")
                                 .arg(escaped(repository.relativePath(file.path)), tr("Open in editor")));
     html += QStringLiteral("</table>");

@@ -38,6 +38,10 @@ HealthProblem problemFrom(const Repository &repository, const Diagnostic &diagno
                                    : QStringLiteral("%1: %2").arg(where, diagnostic.message);
     problem.fix = diagnostic.hint;
     problem.revisions = revisionsInFile(repository, diagnostic.path);
+    if (diagnostic.code == QLatin1String("non-literal-value")) {
+        problem.action = QStringLiteral("resolve-with-python");
+        problem.actionText = tr("Resolve with Python");
+    }
     problem.path = diagnostic.path;
     problem.line = diagnostic.line;
     return problem;

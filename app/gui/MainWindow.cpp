@@ -1,7 +1,6 @@
 #include "MainWindow.h"
 
-#include "graph/RevisionResolver.h"
-
+#include "BackgroundTask.h"
 #include "CommandConsole.h"
 #include "DatabaseActions.h"
 #include "DatabaseCommands.h"
@@ -19,6 +18,7 @@
 #include "RepositorySession.h"
 #include "TestUpgradePanel.h"
 #include "graph/GraphView.h"
+#include "graph/RevisionResolver.h"
 #include "report/DotReport.h"
 
 #include <QAction>
@@ -38,7 +38,6 @@
 #include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace headway {
 
@@ -226,6 +225,8 @@ void MainWindow::connectMigrations()
     connect(m_banner, &HealthBanner::actionRequested, this, [this](const QString &action) {
         if (action == QLatin1String("merge-heads"))
             m_databaseCommands->openMergeDialog();
+        else if (action == QLatin1String("resolve-with-python"))
+            m_migrations->resolveWithPython();
     });
     connect(m_testUpgrade, &TestUpgradePanel::started, this, [this] { showDock(m_testUpgrade); });
     connect(m_testUpgrade, &TestUpgradePanel::revisionActivated, this, &MainWindow::selectRevision);
@@ -422,8 +423,8 @@ void MainWindow::exportTo(const QString &path, ExportFormat format)
     if (format == ExportFormat::Dot) {
         // Off the GUI thread: the text of a big graph takes a moment, and the disk may be slow.
         const std::shared_ptr<const Repository> repository = m_session->repository();
-        QtConcurrent::run([repository, path] { return saveTextFile(path, dotDocument(*repository)); })
-            .then(this, [this, path](const QString &error) { finishExport(path, error); });
+        runInBackground(this, [repository, path] { return saveTextFile(path, dotDocument(*repository)); },
+                        [this, path](const QString &error) { finishExport(path, error); });
         return;
     }
     const bool ok = format == ExportFormat::Svg ? m_graph->exportSvg(path) : m_graph->exportPng(path);

@@ -4,6 +4,7 @@
 #include "RepositorySession.h"
 #include "database/CurrentRevisions.h"
 #include "database/DatabaseLocation.h"
+#include "python/PythonValueResolver.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -495,6 +496,43 @@ void MigrationController::finishTestUpgrade(const QList<StepResult> &results, bo
             Q_EMIT testUpgradeFailureLocated(site);
             end(false, site.summary.isEmpty() ? tr("Test upgrade failed at “%1”").arg(title) : site.summary);
         });
+}
+
+bool MigrationController::resolveWithPython()
+{
+    const QStringList paths = m_repository ? PythonValueResolver::filesNeedingPython(*m_repository) : QStringList{};
+    if (m_repository && paths.isEmpty()) {
+        Q_EMIT refused(tr("Every revision identifier is a literal: there is nothing to resolve."));
+        return false;
+    }
+    if (!begin(Operation::ResolveValues, tr("Resolve %n file(s) with Python", nullptr, int(paths.size()))))
+        return false;
+    runSteps(Operation::ResolveValues, {CommandStep{m_title, PythonValueResolver::command(*m_tool, paths)}},
+             [this](const QList<StepResult> &results, bool) {
+                 const QList<ResolvedFile> resolved = PythonValueResolver::parseOutput(results.value(0).result.output);
+                 if (resolved.isEmpty()) {
+                     end(false, failureMessage(m_title, results));
+                     return;
+                 }
+                 QStringList failures;
+                 for (const ResolvedFile &file : resolved)
+                     if (!file.error.isEmpty())
+                         failures += QStringLiteral("%1: %2").arg(m_repository->relativePath(file.path), file.error);
+                 runInBackground(this, [resolved] { return ResolvedValueCache::store(resolved); },
+                                 [this, failures](bool stored) {
+                                     if (!stored) {
+                                         end(false, tr("The resolved values could not be saved in %1")
+                                                        .arg(ResolvedValueCache::defaultPath()));
+                                         return;
+                                     }
+                                     end(failures.isEmpty(), failures.isEmpty()
+                                                                 ? tr("Values resolved through Python; reading the migrations again")
+                                                                 : tr("Some files could not be imported: %1")
+                                                                       .arg(failures.join(QLatin1String("; "))));
+                                     m_session->reload();
+                                 });
+             });
+    return true;
 }
 
 bool MigrationController::restoreLastBackup()

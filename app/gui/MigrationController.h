@@ -33,7 +33,7 @@ class MigrationController : public QObject
 public:
     // What the controller is doing; steps and results carry it so a panel can
     // keep to its own kind (the test-upgrade panel shows only TestUpgrade steps).
-    enum class Operation { None, Current, LocateDatabase, Upgrade, Downgrade, Stamp, PreviewSql, Merge, TestUpgrade, Restore };
+    enum class Operation { None, Current, LocateDatabase, Upgrade, Downgrade, Stamp, PreviewSql, Merge, TestUpgrade, Restore, ResolveValues };
     Q_ENUM(Operation)
 
     explicit MigrationController(RepositorySession *session, QObject *parent = nullptr);
@@ -78,6 +78,9 @@ public:
     bool merge(const QStringList &heads, const QString &message);
     bool testUpgrade(); // on a scratch database, never the user's
     bool restoreLastBackup();
+    // Imports the files whose revision identifiers are not literals with the project's
+    // interpreter, remembers the values and reloads (the graph marks them).
+    bool resolveWithPython();
     void cancel();
 
 Q_SIGNALS:

@@ -1,11 +1,11 @@
 #include "RepositorySession.h"
 
+#include "BackgroundTask.h"
 #include "VersionDirectoryWatcher.h"
 #include "demo/DemoWorkspace.h"
 #include "layout/LayoutService.h"
 #include "repository/RepositoryLoader.h"
 
-#include <QtConcurrent>
 
 namespace headway {
 
@@ -63,17 +63,16 @@ void RepositorySession::openDemo()
     const int job = supersede();
     setBusy(true);
     Q_EMIT loadStarted(DemoWorkspace::defaultLocation(), false);
-    QtConcurrent::run([] { return DemoWorkspace::prepare(); })
-        .then(this, [this, job](const DemoWorkspaceResult &demo) {
-            if (job != m_job)
-                return;
-            if (!demo.ok()) {
-                fail(DemoWorkspace::defaultLocation(),
-                     Diagnostic::error(QStringLiteral("demo"), demo.error, DemoWorkspace::defaultLocation()));
-                return;
-            }
-            open(demo.path);
-        });
+    runInBackground(this, [] { return DemoWorkspace::prepare(); }, [this, job](const DemoWorkspaceResult &demo) {
+        if (job != m_job)
+            return;
+        if (!demo.ok()) {
+            fail(DemoWorkspace::defaultLocation(),
+                 Diagnostic::error(QStringLiteral("demo"), demo.error, DemoWorkspace::defaultLocation()));
+            return;
+        }
+        open(demo.path);
+    });
 }
 
 void RepositorySession::cancel()
@@ -117,8 +116,9 @@ void RepositorySession::startLoad(QString path, bool reload)
     // Everything the loading thread needs is copied in; it never calls back into this object.
     const std::shared_ptr<Progress> progress = m_progress;
     const LayoutInputBuilder inputFor = m_inputBuilder;
-    QtConcurrent::run([path, reload, progress, inputFor] {
+    runInBackground(this, [path, reload, progress, inputFor] {
         LoadOptions options;
+        options.resolvedValues = ResolvedValueCache::load(); // what the user resolved through Python
         options.cancel = &progress->cancel;
         options.progress = [progress](int done, int total) {
             progress->done = done;
@@ -134,7 +134,7 @@ void RepositorySession::startLoad(QString path, bool reload)
             result.input = inputFor(result.repository);
         }
         return result;
-    }).then(this, [this, job](Loaded result) { loaded(job, std::move(result)); });
+    }, [this, job](Loaded result) { loaded(job, std::move(result)); }, QThreadPool::globalInstance());
 }
 
 void RepositorySession::loaded(int job, Loaded result)

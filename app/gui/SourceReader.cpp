@@ -1,7 +1,8 @@
 #include "SourceReader.h"
 
+#include "BackgroundTask.h"
+
 #include <QFile>
-#include <QtConcurrent>
 
 namespace headway {
 
@@ -17,7 +18,7 @@ void SourceReader::read(const QString &path)
         Q_EMIT sourceRead(path, *cached);
         return;
     }
-    QtConcurrent::run([path] { return readFile(path); }).then(this, [this, job, path](const SourceText &source) {
+    runInBackground(this, [path] { return readFile(path); }, [this, job, path](const SourceText &source) {
         if (source.error.isEmpty())
             m_cache.insert(path, new SourceText(source));
         if (job == m_job) // an answer nobody waits for any more is only cached

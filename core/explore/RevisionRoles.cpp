@@ -34,6 +34,8 @@ QList<RevisionRoles> revisionRoles(const RevisionGraph &graph)
             r |= RevisionRole::MissingParent;
         if (!node.ownBranchLabels.isEmpty())
             r |= RevisionRole::BranchLabel;
+        if (node.resolvedByPython)
+            r |= RevisionRole::ResolvedByPython;
     }
     return roles;
 }
@@ -49,6 +51,7 @@ QStringList roleNames(RevisionRoles roles)
         {RevisionRole::InCycle, "in a cycle"},
         {RevisionRole::Duplicate, "duplicate id"},
         {RevisionRole::MissingParent, "missing parent"},
+        {RevisionRole::ResolvedByPython, "resolved through Python"},
     };
     QStringList result;
     for (const auto &[role, name] : names)

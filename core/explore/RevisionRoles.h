@@ -19,6 +19,7 @@ enum class RevisionRole {
     Duplicate = 0x20,     // another file declares the same id (Alembic uses this one)
     MissingParent = 0x40, // a down_revision names a revision no file declares
     BranchLabel = 0x80,   // declares branch labels of its own
+    ResolvedByPython = 0x100, // some identifiers were read by importing the file, on request
 };
 Q_DECLARE_FLAGS(RevisionRoles, RevisionRole)
 Q_DECLARE_OPERATORS_FOR_FLAGS(RevisionRoles)

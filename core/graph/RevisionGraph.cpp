@@ -51,6 +51,8 @@ void RevisionGraph::addNodes(const QList<MigrationFile> &files)
         node.ownBranchLabels = file.branchLabels.values;
         node.ownBranchLabels.removeDuplicates();
         node.branchLabels = node.ownBranchLabels;
+        node.resolvedByPython = file.revision.resolvedByPython || file.downRevision.resolvedByPython
+                                || file.branchLabels.resolvedByPython || file.dependsOn.resolvedByPython;
 
         static const QString illegal = QStringLiteral("@-+");
         QStringList found;

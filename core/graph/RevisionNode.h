@@ -27,6 +27,7 @@ struct RevisionNode {
     QStringList missingDependencies;   // depends_on names that resolve to nothing
 
     bool shadowed = false; // a later file declares the same id; Alembic ignores this one
+    bool resolvedByPython = false; // some identifier came from importing the file, on request
     bool inCycle = false;
 
     bool isHead() const { return !shadowed && children.isEmpty(); }

@@ -98,6 +98,11 @@ void RevisionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     painter->setPen(secondaryTextColor());
     painter->setFont(messageFont());
     painter->drawText(messageLine, Qt::AlignLeft | Qt::AlignVCenter, elidedMessage());
+    if (m_roles & RevisionRole::ResolvedByPython) {
+        // Not read from the file's text: say so where the eye already is.
+        painter->setFont(messageFont());
+        painter->drawText(idLine, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("py"));
+    }
 }
 
 } // namespace headway

@@ -54,14 +54,17 @@ QString DatabaseStatus::text() const
     return lines.join(QLatin1Char('\n'));
 }
 
-QString DatabaseStatus::revisionLinks(const QList<int> &revisions) const
+QString DatabaseStatus::revisionLinks(const QList<int> &revisions, const QString &separator) const
 {
     const std::shared_ptr<const Repository> repository = m_controller->repository();
+    constexpr int listed = 6; // a column, not a wall: the graph shows the rest
     QStringList links;
-    for (int revision : revisions)
+    for (int revision : revisions.mid(0, listed))
         links.append(QStringLiteral("<a href=\"revision:%1\">%2</a>")
                          .arg(repository->graph.node(revision).id, shortRevisionName(*repository, revision).toHtmlEscaped()));
-    return links.isEmpty() ? tr("none") : links.join(QLatin1String(", "));
+    if (revisions.size() > listed)
+        links.append(tr("and %1 more").arg(revisions.size() - listed));
+    return links.isEmpty() ? tr("none") : links.join(separator);
 }
 
 void DatabaseStatus::update()
@@ -70,15 +73,15 @@ void DatabaseStatus::update()
     setVisible(repository != nullptr);
     if (!repository)
         return;
-    m_heads->setText(tr("<b>Heads:</b> %1").arg(revisionLinks(repository->graph.heads())));
-    m_effectiveHeads->setText(tr("<b>Effective heads:</b> %1").arg(revisionLinks(repository->graph.realHeads())));
+    m_heads->setText(tr("<b>Heads:</b><br>%1").arg(revisionLinks(repository->graph.heads())));
+    m_effectiveHeads->setText(tr("<b>Effective heads:</b><br>%1").arg(revisionLinks(repository->graph.realHeads())));
 
     QList<int> current;
     for (const QString &id : m_controller->databaseRevisions())
         current.append(repository->graph.indexOf(id));
     current.removeAll(-1);
     const bool known = m_controller->isDatabaseStateKnown();
-    m_database->setText(tr("<b>Database revisions:</b> %1")
+    m_database->setText(tr("<b>Database revisions:</b><br>%1")
                             .arg(!known ? tr("unknown") : current.isEmpty() ? tr("base (empty)") : revisionLinks(current)));
 
     QString state;
@@ -94,7 +97,7 @@ void DatabaseStatus::update()
                           .arg(m_controller->databaseProblem().toHtmlEscaped());
     } else {
         const int behind = m_controller->revisionsBehind();
-        const QString at = current.isEmpty() ? tr("base") : revisionLinks(current);
+        const QString at = current.isEmpty() ? tr("base") : revisionLinks(current, QStringLiteral(", "));
         if (behind > 0)
             state = tr("Database: at %1 (%2 behind): the target database is not up to date. "
                        "<a href=\"upgrade\">Upgrade…</a>")

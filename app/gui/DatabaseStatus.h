@@ -30,7 +30,7 @@ Q_SIGNALS:
 
 private:
     void update();
-    QString revisionLinks(const QList<int> &revisions) const;
+    QString revisionLinks(const QList<int> &revisions, const QString &separator = QStringLiteral("<br>")) const;
     void activateLink(const QString &link);
 
     MigrationController *m_controller;

@@ -1,9 +1,10 @@
 #include "ScreenshotTaker.h"
 
 #include "DetailsPanel.h"
-
 #include "MainWindow.h"
+#include "MigrationController.h"
 #include "RepositorySession.h"
+#include "graph/GraphView.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -12,10 +13,16 @@
 
 namespace headway {
 
-ScreenshotTaker::ScreenshotTaker(MainWindow *window, const QString &file, int timeoutMs)
+bool ScreenshotTaker::isKnownCommand(const QString &command)
+{
+    return command.isEmpty() || command == QLatin1String("upgrade") || command == QLatin1String("test-upgrade");
+}
+
+ScreenshotTaker::ScreenshotTaker(MainWindow *window, const QString &file, const QString &command, int timeoutMs)
     : QObject(window)
     , m_window(window)
     , m_file(file)
+    , m_command(command)
 {
     // Errors go to stderr, not to a message box nobody will click.
     window->setErrorDisplay([this](const QString &, const QString &message, const QString &hint) {
@@ -29,13 +36,53 @@ ScreenshotTaker::ScreenshotTaker(MainWindow *window, const QString &file, int ti
                     finish(LayoutFailed, tr("The graph could not be laid out: %1 %2").arg(why.message, why.hint));
                     return;
                 }
-                // Let the window finish laying out its widgets before grabbing it.
-                QTimer::singleShot(0, this, &ScreenshotTaker::grab);
-            });
+                waitForDatabaseState();
+            },
+            Qt::SingleShotConnection);
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this,
             [this] { finish(TimedOut, tr("Timed out waiting for the repository to load")); });
     m_timeout.start(timeoutMs);
+}
+
+void ScreenshotTaker::waitForDatabaseState()
+{
+    // The interpreter search and `current` run in the background: poll until they have ended.
+    m_poll.setInterval(50);
+    connect(&m_poll, &QTimer::timeout, this, [this] {
+        const MigrationController *controller = m_window->migrationController();
+        if (controller->isPreparing() || controller->isBusy()
+            || (controller->isToolReady() && !controller->isDatabaseStateKnown() && controller->databaseProblem().isEmpty()))
+            return;
+        m_poll.stop();
+        if (m_command.isEmpty())
+            QTimer::singleShot(0, this, &ScreenshotTaker::grab); // let the window lay out its widgets first
+        else
+            runCommand();
+    });
+    m_poll.start();
+}
+
+void ScreenshotTaker::runCommand()
+{
+    MigrationController *controller = m_window->migrationController();
+    connect(controller, &MigrationController::operationFinished, this,
+            [this](MigrationController::Operation operation) {
+                if (operation != MigrationController::Operation::Upgrade
+                    && operation != MigrationController::Operation::TestUpgrade)
+                    return;
+                // The result panel took space from the graph: show all of it again.
+                QTimer::singleShot(0, this, [this] {
+                    m_window->graphView()->fitToWindow();
+                    grab();
+                });
+            });
+    connect(controller, &MigrationController::refused, this,
+            [this](const QString &reason) { finish(LoadFailed, tr("Cannot run %1: %2").arg(m_command, reason)); });
+    if (m_command == QLatin1String("upgrade"))
+        controller->upgrade(QStringLiteral("heads"));
+    else
+        controller->testUpgrade();
 }
 
 void ScreenshotTaker::grab()

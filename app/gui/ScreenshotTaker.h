@@ -1,6 +1,8 @@
 // `headway --screenshot FILE`: waits until the window shows its repository
-// (loaded and laid out), grabs the window into a PNG and quits with 0, or
-// quits non-zero with a message when loading or layout fails or takes too long.
+// (loaded and laid out) and its database state (or why it has none), optionally
+// runs one command first (`--run test-upgrade`), grabs the window into a PNG
+// and quits with 0, or quits non-zero with a message when loading or layout
+// fails or takes too long.
 #pragma once
 
 #include <QObject>
@@ -17,15 +19,21 @@ class ScreenshotTaker : public QObject
 public:
     enum ExitCode { Saved = 0, LoadFailed = 2, SaveFailed = 3, TimedOut = 4, LayoutFailed = 5 };
 
-    ScreenshotTaker(MainWindow *window, const QString &file, int timeoutMs = 120000);
+    // `command`: empty, "upgrade" (to every head) or "test-upgrade".
+    ScreenshotTaker(MainWindow *window, const QString &file, const QString &command = {}, int timeoutMs = 180000);
+    static bool isKnownCommand(const QString &command);
 
 private:
+    void waitForDatabaseState();
+    void runCommand();
     void grab();
     void finish(int code, const QString &message);
 
     MainWindow *m_window;
     QString m_file;
+    QString m_command;
     QTimer m_timeout;
+    QTimer m_poll;
 };
 
 } // namespace headway

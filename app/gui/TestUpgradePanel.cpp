@@ -8,6 +8,7 @@
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTextCursor>
 #include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
@@ -190,6 +191,7 @@ void TestUpgradePanel::showSelectedOutput()
     const QList<QTableWidgetItem *> selected = m_steps->selectedItems();
     const int row = selected.isEmpty() ? -1 : selected.first()->row();
     m_output->setPlainText(row >= 0 && row < m_outputs.size() ? m_outputs.at(row) : QString());
+    m_output->moveCursor(QTextCursor::End); // a failure's error is at the end of its output
 }
 
 void TestUpgradePanel::setSummary(const QString &html, bool failed)

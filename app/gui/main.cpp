@@ -1,7 +1,7 @@
 // headway: the desktop application.
 //   headway [REPOSITORY]
 //   headway --demo
-//   headway --screenshot FILE [REPOSITORY | --demo]
+//   headway --screenshot FILE [REPOSITORY | --demo] [--select REV] [--run upgrade|test-upgrade]
 #include "MainWindow.h"
 #include "RepositorySession.h"
 #include "ScreenshotTaker.h"
@@ -41,7 +41,12 @@ int main(int argc, char *argv[])
         QStringLiteral("select"),
         QApplication::translate("main", "Select REV (id, prefix, branch label, head) once the graph is shown."),
         QStringLiteral("REV"));
-    parser.addOptions({demo, screenshot, select});
+    const QCommandLineOption run(
+        QStringLiteral("run"),
+        QApplication::translate("main", "With --screenshot: run COMMAND (upgrade, test-upgrade) first and "
+                                        "capture its result."),
+        QStringLiteral("COMMAND"));
+    parser.addOptions({demo, screenshot, select, run});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -56,10 +61,16 @@ int main(int argc, char *argv[])
         return 64;
     }
 
+    if (parser.isSet(run) && (!screenshotMode || !headway::ScreenshotTaker::isKnownCommand(parser.value(run)))) {
+        err << QApplication::translate("main", "headway: --run takes upgrade or test-upgrade, with --screenshot")
+            << Qt::endl;
+        return 64;
+    }
+
     headway::MainWindow window;
     if (screenshotMode) {
         // A fixed size and no saved state: the same picture on every machine.
-        new headway::ScreenshotTaker(&window, parser.value(screenshot));
+        new headway::ScreenshotTaker(&window, parser.value(screenshot), parser.value(run));
         window.session()->setWatching(false);
         window.resize(1400, 900);
     } else {

@@ -540,8 +540,15 @@ int testUpgrade(Context &c)
     if (c.parser.isSet(QStringLiteral("no-project-tests")))
         steps.removeLast();
     if (c.parser.isSet(QStringLiteral("dry-run"))) {
-        for (const CommandStep &step : std::as_const(steps))
-            c.out << "# " << step.title << '\n' << step.line.shellText() << '\n';
+        QJsonArray planned;
+        for (const CommandStep &step : std::as_const(steps)) {
+            planned.append(QJsonObject{{QStringLiteral("title"), step.title}, {QStringLiteral("command"), commandJson(step.line)}});
+            if (!jsonOutput(c))
+                c.out << "# " << step.title << '\n' << step.line.shellText() << '\n';
+        }
+        if (jsonOutput(c))
+            printJson(c, {{QStringLiteral("dry_run"), true}, {QStringLiteral("database_url"), scratch.url},
+                          {QStringLiteral("steps"), planned}});
         return Success;
     }
     QObject owner;

@@ -61,6 +61,7 @@ CommandConfirmation CommandConfirmation::forPlan(const Repository &repository, c
                                     .arg(after);
         confirmation.effects = names(repository, plan.revisions, tr("Run "));
         confirmation.acceptText = tr("Upgrade");
+        confirmation.destructive = false;
         break;
     }
     if (confirmation.effects.isEmpty())

@@ -20,6 +20,7 @@ struct CommandConfirmation {
     QString warning;     // what cannot be taken back; empty when nothing
     CommandLine line;
     QString acceptText;  // the button that runs it: "Downgrade"
+    bool destructive = true; // undoes or rewrites something: Cancel is the default button
 
     static CommandConfirmation forPlan(const Repository &repository, const MigrationPlan &plan,
                                        const CommandLine &line);

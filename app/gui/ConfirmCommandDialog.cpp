@@ -33,9 +33,12 @@ ConfirmCommandDialog::ConfirmCommandDialog(const CommandConfirmation &confirmati
     m_accept = buttons->addButton(confirmation.acceptText, QDialogButtonBox::AcceptRole);
     QPushButton *copy = buttons->addButton(tr("Copy as Shell Command"), QDialogButtonBox::ActionRole);
     m_accept->setAutoDefault(false);
+    m_cancel->setAutoDefault(false);
     copy->setAutoDefault(false);
-    m_cancel->setDefault(true);
-    m_cancel->setFocus();
+    // Enter must never undo migrations: only a harmless command is the default.
+    QPushButton *byDefault = confirmation.destructive ? m_cancel : m_accept;
+    byDefault->setDefault(true);
+    byDefault->setFocus();
     const QString shellText = confirmation.line.shellText();
     connect(copy, &QPushButton::clicked, this, [shellText] { QGuiApplication::clipboard()->setText(shellText); });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -80,20 +80,31 @@ void DatabaseCommands::updateActions()
 
 void DatabaseCommands::upgradeToHeads()
 {
-    m_controller->upgrade(QStringLiteral("heads"));
+    upgradeTo(QStringLiteral("heads"));
 }
 
 void DatabaseCommands::upgradeToSelected()
 {
     const QString target = selectedId();
-    if (target.isEmpty())
+    if (!target.isEmpty())
+        upgradeTo(target);
+}
+
+void DatabaseCommands::upgradeTo(const QString &target)
+{
+    const std::shared_ptr<const Repository> repository = m_controller->repository();
+    if (!repository || !m_controller->tool())
         return;
     const MigrationPlan plan = m_controller->planUpgrade(target);
     if (!plan.ok()) {
         offerAlternatives(plan, {tr("Upgrade to All Heads")}, {[this] { upgradeToHeads(); }});
         return;
     }
-    m_controller->upgrade(target);
+    // What will run, and the exact command, before anything runs.
+    CommandConfirmation confirmation = CommandConfirmation::forPlan(*repository, plan, m_controller->tool()->upgrade(target));
+    if (!m_controller->isDatabaseStateKnown())
+        confirmation.question.prepend(tr("The database's revisions are not known yet, so this list assumes it is empty. "));
+    m_confirm(confirmation, [this, target] { m_controller->upgrade(target); });
 }
 
 void DatabaseCommands::downgradeToSelected()

@@ -43,6 +43,7 @@ public:
 
     void upgradeToHeads();
     void upgradeToSelected();
+    void upgradeTo(const QString &target); // shows the plan and the command, then runs it
     void downgradeTo(const QString &target);
     void downgradeToSelected();
     void stepBack();

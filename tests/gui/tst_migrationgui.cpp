@@ -103,6 +103,7 @@ private Q_SLOTS:
     void testUpgradeNamesBothMigrationsCreatingTheIndex();
     void aSecondCommandIsRefusedWhileOneRuns();
     void downgradeConfirmationListsTheUndoneRevisions();
+    void upgradeShowsThePlanAndTheCommandFirst();
     void stepBackWithSeveralHeadsAsksWhichBranch();
     void runSettingsAreRememberedAndReachTheCommands();
     void resolvingWithPythonMarksTheGraph();
@@ -407,6 +408,38 @@ void TestMigrationGui::downgradeConfirmationListsTheUndoneRevisions()
     window.databaseActions()->stampSelected->trigger();
     QCOMPARE(asked.size(), 1);
     QVERIFY2(asked.first().effects.join('\n').contains(QStringLiteral("dd71019")), qPrintable(asked.first().effects.join('\n')));
+}
+
+void TestMigrationGui::upgradeShowsThePlanAndTheCommandFirst()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    MigrationController *controller = window.migrationController();
+    QList<CommandConfirmation> asked;
+    bool accept = false;
+    window.databaseCommands()->setConfirmation([&](const CommandConfirmation &confirmation, std::function<void()> proceed) {
+        asked.append(confirmation);
+        if (accept)
+            proceed();
+    });
+    QVERIFY(window.selectRevision(QStringLiteral("f5f75ba428db")));
+    window.databaseActions()->upgradeSelected->trigger();
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(!asked.first().destructive);
+    QCOMPARE(asked.first().effects.size(), 2); // create user table, create post table
+    QVERIFY(asked.first().line.arguments.contains(QStringLiteral("upgrade")));
+    QVERIFY(asked.first().line.environment.contains(QStringLiteral("SERVER_NAME")));
+    QVERIFY(!controller->isBusy()); // nothing ran before the answer
+    ConfirmCommandDialog dialog(asked.first());
+    QVERIFY(dialog.acceptButton()->isDefault()); // an upgrade undoes nothing: Enter runs it
+
+    accept = true;
+    window.databaseActions()->upgradeSelected->trigger();
+    bool succeeded = false;
+    QVERIFY(waitForOperation(controller, Operation::Upgrade, &succeeded));
+    QVERIFY2(succeeded, qPrintable(window.commandConsole()->outputText()));
+    QCOMPARE(controller->databaseRevisions(), QStringList{QStringLiteral("f5f75ba428db")});
 }
 
 void TestMigrationGui::stepBackWithSeveralHeadsAsksWhichBranch()

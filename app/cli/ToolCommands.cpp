@@ -11,6 +11,7 @@
 #include "database/SqliteBackup.h"
 #include "plan/MergeRequest.h"
 #include "plan/MigrationPlanner.h"
+#include "plan/SqlPreview.h"
 #include "plan/TestUpgrade.h"
 #include "python/PythonValueResolver.h"
 #include "report/JsonReport.h"
@@ -272,9 +273,8 @@ int changeDatabase(Context &c, MigrationPlan::Kind kind)
     QObject owner;
     const Repository &repository = p.repository;
 
-    std::optional<QStringList> before;
-    if (!c.parser.isSet(QStringLiteral("dry-run")) || !sqlOnly)
-        before = currentRevisions(c, p, &owner);
+    // Even a dry run reads where the database is (read-only): the plan starts there.
+    const std::optional<QStringList> before = currentRevisions(c, p, &owner);
     if (!before)
         return CommandFailed;
     const MigrationPlanner planner(repository.graph);
@@ -291,23 +291,17 @@ int changeDatabase(Context &c, MigrationPlan::Kind kind)
         return CommandFailed;
     }
 
-    // Offline SQL needs a start revision for a range: the database's own.
-    QString sqlTarget = target;
-    if (sqlOnly && !before->isEmpty()) {
-        if (before->size() > 1) {
-            c.err << "headway-cli: --sql needs one starting revision and the database is at " << before->join(QLatin1String(", "))
-                  << ".\n";
+    CommandLine line = kind == MigrationPlan::Kind::Upgrade     ? p.tool.upgrade(target)
+                       : kind == MigrationPlan::Kind::Downgrade ? p.tool.downgrade(target)
+                                                                : p.tool.stamp(target);
+    if (sqlOnly) {
+        const SqlPreview preview = SqlPreview::forPlan(p.tool, repository.graph, *before, plan);
+        if (!preview.ok()) {
+            c.err << "headway-cli: " << preview.error << '\n';
             return UsageError;
         }
-        const QString to = kind == MigrationPlan::Kind::Downgrade
-                               ? (plan.resulting.isEmpty() ? QStringLiteral("base")
-                                                           : repository.graph.node(plan.resulting.constFirst()).id)
-                               : target;
-        sqlTarget = before->constFirst() + QLatin1Char(':') + to;
+        line = preview.line;
     }
-    const CommandLine line = kind == MigrationPlan::Kind::Upgrade     ? p.tool.upgrade(sqlTarget, sqlOnly)
-                             : kind == MigrationPlan::Kind::Downgrade ? p.tool.downgrade(sqlTarget, sqlOnly)
-                                                                      : p.tool.stamp(target);
     if (dryRun(c, line))
         return Success;
 

@@ -4,6 +4,7 @@
 #include "RepositorySession.h"
 #include "database/CurrentRevisions.h"
 #include "database/DatabaseLocation.h"
+#include "plan/SqlPreview.h"
 #include "python/PythonValueResolver.h"
 
 #include <QFileInfo>
@@ -363,28 +364,27 @@ void MigrationController::backUpAt(const DatabaseLocation &location, Continuatio
 
 bool MigrationController::previewUpgradeSql(const QString &target)
 {
-    if (!begin(Operation::PreviewSql, tr("SQL for upgrade to %1").arg(target)))
-        return false;
-    runSteps(Operation::PreviewSql, {CommandStep{m_title, m_tool->upgrade(target, true)}},
-             [this](const QList<StepResult> &results, bool succeeded) {
-                 end(succeeded, succeeded ? tr("The SQL is in the console; nothing ran on the database.")
-                                          : failureMessage(m_title, results));
-             });
-    return true;
+    return previewSql(planUpgrade(target), tr("SQL for upgrade to %1").arg(target));
 }
 
 bool MigrationController::previewDowngradeSql(const QString &target)
 {
-    // Offline, Alembic cannot read where the database is: it must be told.
-    if (m_databaseRevisions.size() != 1) {
-        Q_EMIT refused(tr("SQL for a downgrade starts from one revision, and the database is at %1.")
-                           .arg(m_databaseRevisions.isEmpty() ? tr("base") : m_databaseRevisions.join(QLatin1String(", "))));
+    return previewSql(planDowngrade(target), tr("SQL for downgrade to %1").arg(target));
+}
+
+bool MigrationController::previewSql(const MigrationPlan &plan, const QString &title)
+{
+    if (!m_repository || !m_tool)
+        return begin(Operation::PreviewSql, title); // refuses, saying why
+    // Offline, Alembic cannot read where the database is: the range starts at its revision.
+    const SqlPreview preview = SqlPreview::forPlan(*m_tool, m_repository->graph, m_databaseRevisions, plan);
+    if (!preview.ok()) {
+        Q_EMIT refused(preview.error);
         return false;
     }
-    const QString range = m_databaseRevisions.first() + QLatin1Char(':') + target;
-    if (!begin(Operation::PreviewSql, tr("SQL for downgrade %1").arg(range)))
+    if (!begin(Operation::PreviewSql, title))
         return false;
-    runSteps(Operation::PreviewSql, {CommandStep{m_title, m_tool->downgrade(range, true)}},
+    runSteps(Operation::PreviewSql, {CommandStep{m_title, preview.line}},
              [this](const QList<StepResult> &results, bool succeeded) {
                  end(succeeded, succeeded ? tr("The SQL is in the console; nothing ran on the database.")
                                           : failureMessage(m_title, results));

@@ -114,6 +114,7 @@ private:
     void backUpThen(Continuation next);
     void backUpAt(const DatabaseLocation &location, Continuation next);
     void readCurrentThen(Continuation next);
+    bool previewSql(const MigrationPlan &plan, const QString &title);
     void startTestUpgrade();
     void finishTestUpgrade(const QList<StepResult> &results, bool succeeded);
     void verifyMerge();

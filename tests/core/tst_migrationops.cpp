@@ -204,6 +204,16 @@ private Q_SLOTS:
         QCOMPARE(current(app), QStringList({"1a0000000002"}));
         QCOMPARE(cli({"current", "--json"}, app).json().value("behind").toInt(), 1);
 
+        // Preview SQL: offline, from where the database is; nothing changes.
+        run = cli({"upgrade", "--sql"}, app);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains("CREATE INDEX ix_account_email") && !run.out.contains("CREATE TABLE account"),
+                 qPrintable(run.out));
+        run = cli({"downgrade", "1a0000000001", "--sql"}, app);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains("DROP COLUMN email"), qPrintable(run.out));
+        QCOMPARE(current(app), QStringList({"1a0000000002"}));
+
         run = cli({"upgrade"}, app);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(current(app), QStringList({"1a0000000003"}));

@@ -85,6 +85,17 @@ bool waitForOperation(MigrationController *controller, Operation operation, bool
     return false;
 }
 
+// Replaces the confirmation dialog: records what would be asked and answers `accept`.
+void recordConfirmations(MainWindow &window, QList<CommandConfirmation> &asked, const bool &accept)
+{
+    window.databaseCommands()->setConfirmation(
+        [&asked, &accept](const CommandConfirmation &confirmation, std::function<void()> proceed) {
+            asked.append(confirmation);
+            if (accept)
+                proceed();
+        });
+}
+
 } // namespace
 
 class TestMigrationGui : public QObject
@@ -370,11 +381,7 @@ void TestMigrationGui::downgradeConfirmationListsTheUndoneRevisions()
 
     QList<CommandConfirmation> asked;
     bool accept = false;
-    window.databaseCommands()->setConfirmation([&](const CommandConfirmation &confirmation, std::function<void()> proceed) {
-        asked.append(confirmation);
-        if (accept)
-            proceed();
-    });
+    recordConfirmations(window, asked, accept);
     QVERIFY(window.selectRevision(QStringLiteral("f5f75ba428db")));
     QVERIFY(window.databaseActions()->downgradeSelected->isEnabled());
     window.databaseActions()->downgradeSelected->trigger();
@@ -418,11 +425,7 @@ void TestMigrationGui::upgradeShowsThePlanAndTheCommandFirst()
     MigrationController *controller = window.migrationController();
     QList<CommandConfirmation> asked;
     bool accept = false;
-    window.databaseCommands()->setConfirmation([&](const CommandConfirmation &confirmation, std::function<void()> proceed) {
-        asked.append(confirmation);
-        if (accept)
-            proceed();
-    });
+    recordConfirmations(window, asked, accept);
     QVERIFY(window.selectRevision(QStringLiteral("f5f75ba428db")));
     window.databaseActions()->upgradeSelected->trigger();
     QCOMPARE(asked.size(), 1);

@@ -3,6 +3,7 @@
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QGuiApplication>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -99,6 +100,10 @@ CommandConsole::CommandConsole(MigrationController *controller, QWidget *parent)
             Q_EMIT mergeRequested();
         else if (m_fixCode == QLatin1String("not-up-to-date"))
             Q_EMIT upgradeRequested();
+        else if (m_fixCode == QLatin1String("already-exists"))
+            Q_EMIT testUpgradeRequested();
+        else if (m_fixCode == QLatin1String("no-db-command") || m_fixCode == QLatin1String("app-import-failed"))
+            Q_EMIT settingsRequested();
     });
     connect(controller, &MigrationController::operationStarted, this,
             [this](MigrationController::Operation, const QString &title) { startOperation(title); });
@@ -186,12 +191,18 @@ void CommandConsole::showExplanation(const FailureExplanation &explanation)
     }
     m_explanation->setText(tr("%1\nFix: %2").arg(explanation.summary, explanation.fix));
     m_explanation->show();
-    if (explanation.code == QLatin1String("multiple-heads"))
-        m_fix->setText(tr("Merge Heads…"));
-    else if (explanation.code == QLatin1String("not-up-to-date"))
-        m_fix->setText(tr("Upgrade"));
-    m_fix->setVisible(explanation.code == QLatin1String("multiple-heads")
-                      || explanation.code == QLatin1String("not-up-to-date"));
+    // The failures with a fix Headway can start: one button for it.
+    static const QHash<QString, const char *> fixes{
+        {QStringLiteral("multiple-heads"), QT_TR_NOOP("Merge Heads…")},
+        {QStringLiteral("not-up-to-date"), QT_TR_NOOP("Upgrade")},
+        {QStringLiteral("already-exists"), QT_TR_NOOP("Test Upgrade (names both migrations)")},
+        {QStringLiteral("no-db-command"), QT_TR_NOOP("Run Settings…")},
+        {QStringLiteral("app-import-failed"), QT_TR_NOOP("Run Settings…")},
+    };
+    const char *fix = fixes.value(explanation.code);
+    if (fix)
+        m_fix->setText(tr(fix));
+    m_fix->setVisible(fix != nullptr);
 }
 
 void CommandConsole::updateElapsed()

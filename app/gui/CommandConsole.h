@@ -34,6 +34,8 @@ public:
 Q_SIGNALS:
     void mergeRequested();   // the fix for several heads
     void upgradeRequested(); // the fix for a database that is not up to date
+    void testUpgradeRequested(); // finds the two migrations behind an "already exists"
+    void settingsRequested();    // the interpreter, the Flask app or the environment is wrong
 
 private:
     void startOperation(const QString &title);

@@ -222,6 +222,8 @@ void MainWindow::connectMigrations()
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     connect(m_console, &CommandConsole::mergeRequested, m_databaseCommands, &DatabaseCommands::openMergeDialog);
     connect(m_console, &CommandConsole::upgradeRequested, m_databaseCommands, &DatabaseCommands::upgradeToHeads);
+    connect(m_console, &CommandConsole::testUpgradeRequested, m_migrations, &MigrationController::testUpgrade);
+    connect(m_console, &CommandConsole::settingsRequested, m_databaseCommands, &DatabaseCommands::openRunSettings);
     connect(m_banner, &HealthBanner::actionRequested, this, [this](const QString &action) {
         if (action == QLatin1String("merge-heads"))
             m_databaseCommands->openMergeDialog();

@@ -291,6 +291,10 @@ void TestMigrationGui::upgradesShowTheDatabaseRevisionsOnTheGraph()
                  || window.commandConsole()->outputText().contains(QStringLiteral("ix_user_email")),
              qPrintable(window.commandConsole()->outputText()));
     QVERIFY2(controller->lastBackup().made(), "a SQLite database is backed up before an upgrade");
+    // The console offers the fix Headway can start: the test upgrade that names both migrations.
+    QVERIFY(!window.commandConsole()->fixButton()->isHidden());
+    QVERIFY2(window.commandConsole()->fixButton()->text().contains(QStringLiteral("Test Upgrade")),
+             qPrintable(window.commandConsole()->fixButton()->text()));
     QCOMPARE(ringedIds(window), controller->databaseRevisions());
     QVERIFY(controller->databaseRevisions().contains(kUserPreferences));
     QVERIFY(window.databaseActions()->restoreBackup->isEnabled());

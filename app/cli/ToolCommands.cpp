@@ -20,6 +20,7 @@
 #include "runner/MigrationTool.h"
 
 #include <QFileInfo>
+#include <QProcess>
 #include <QJsonArray>
 #include <QTemporaryDir>
 
@@ -528,6 +529,14 @@ int testUpgrade(Context &c)
     }
     const MigrationTool scratchTool = TestUpgrade::toolFor(p.tool, scratch);
     QStringList testCommand = p.tool.settings().testCommand;
+    if (c.parser.isSet(QStringLiteral("test-command"))) {
+        // Arguments for the project's interpreter, split as a shell would (quotes kept together).
+        testCommand = QProcess::splitCommand(c.parser.value(QStringLiteral("test-command")));
+        if (testCommand.isEmpty()) {
+            c.err << "headway-cli: --test-command is empty\n";
+            return UsageError;
+        }
+    }
     if (c.parser.isSet(QStringLiteral("no-project-tests")))
         testCommand = {QStringLiteral("-c"), QStringLiteral("pass")};
     QList<CommandStep> steps = TestUpgrade::steps(p.repository, scratchTool, scratch.file, testCommand);
@@ -690,8 +699,12 @@ QList<Command> migrationCommands()
          toolOptions + QList<QCommandLineOption>{message, QCommandLineOption(QStringLiteral("all"), QStringLiteral("Merge every head."))}},
         {"test-upgrade", "Upgrade, step down to base and up again on a scratch database, then run the project's migration tests.",
          "[REPOSITORY]", testUpgrade,
-         toolOptions + QList<QCommandLineOption>{QCommandLineOption(QStringLiteral("no-project-tests"),
-                                                                    QStringLiteral("Skip the project's own migration tests."))}},
+         toolOptions + QList<QCommandLineOption>{
+             QCommandLineOption(QStringLiteral("no-project-tests"), QStringLiteral("Skip the project's own migration tests.")),
+             QCommandLineOption(QStringLiteral("test-command"),
+                                QStringLiteral("The project's migration tests as arguments to its Python (default: "
+                                               "-m pytest -q tests/test_migration*.py if present)."),
+                                QStringLiteral("arguments"))}},
         {"resolve", "Resolve non-literal revision identifiers by importing just those files with the project's Python.",
          "[REPOSITORY]", resolve, toolOptions},
         {"fix", "If there are several heads: merge them all, verify one head, print the git add.", "[REPOSITORY]", fix,

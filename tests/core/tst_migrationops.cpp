@@ -290,6 +290,13 @@ private Q_SLOTS:
         for (const QJsonValue &step : steps)
             QCOMPARE(step.toObject().value("status").toString(), "passed");
         QVERIFY(steps.last().toObject().value("title").toString().contains("test_migration_heads.py"));
+
+        // A project test that fails fails the run, naming the step.
+        const Run failing = cli({"test-upgrade", "--json", "--test-command", "-c \"raise SystemExit('migration tests failed')\""}, app);
+        QCOMPARE(failing.exitCode, 4);
+        const QJsonObject last = failing.json().value("steps").toArray().last().toObject();
+        QCOMPARE(last.value("status").toString(), "failed");
+        QVERIFY2(last.value("output").toString().contains("migration tests failed"), qPrintable(failing.out));
         // The user's database was never touched.
         QVERIFY(!QFileInfo::exists(app + "/strict.db"));
     }

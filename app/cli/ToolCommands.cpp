@@ -264,9 +264,10 @@ int changeDatabase(Context &c, MigrationPlan::Kind kind)
               << " needs a target revision (e.g. -1, base, a revision id)\n";
         return UsageError;
     }
-    const QString target = positional.value(0, QStringLiteral("heads"));
-    auto prepared = prepare(c, repositoryArgument(c.parser, isUpgrade && positional.size() < 2 && !positional.isEmpty()
-                                                                  && QFileInfo::exists(positional.first()) ? 0 : 1));
+    // `upgrade [REV] [REPOSITORY]`: a lone argument that is a path is the repository.
+    const bool onlyRepository = isUpgrade && positional.size() == 1 && QFileInfo::exists(positional.first());
+    const QString target = onlyRepository ? QStringLiteral("heads") : positional.value(0, QStringLiteral("heads"));
+    auto prepared = prepare(c, repositoryArgument(c.parser, onlyRepository ? 0 : 1));
     if (const int *code = std::get_if<int>(&prepared))
         return *code;
     Prepared &p = std::get<Prepared>(prepared);

@@ -214,7 +214,8 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains("DROP COLUMN email"), qPrintable(run.out));
         QCOMPARE(current(app), QStringList({"1a0000000002"}));
 
-        run = cli({"upgrade"}, app);
+        // A lone path is the repository, and the target defaults to every head.
+        run = cli({"upgrade", app}, m_work.path());
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(current(app), QStringList({"1a0000000003"}));
 

@@ -1,0 +1,148 @@
+// headway-cli merge and fix: merging any number of heads with a message that
+// says what is merged, then verifying one new file and the heads left, and
+// printing the git add to run.
+#include "ToolRunning.h"
+
+#include "plan/MergeRequest.h"
+#include "repository/RepositoryLoader.h"
+
+#include <QFileInfo>
+
+namespace headway::cli {
+
+namespace {
+
+int mergeHeads(Context &c, Prepared &p, QStringList heads, bool fixMode)
+{
+    const Repository &before = p.repository;
+    QList<int> headNodes;
+    if (heads.isEmpty()) {
+        headNodes = before.graph.heads();
+    } else {
+        for (const QString &head : std::as_const(heads)) {
+            const int node = before.graph.indexOf(head);
+            int match = node;
+            if (match < 0) {
+                for (int h : before.graph.heads())
+                    if (before.graph.node(h).id.startsWith(head) && head.size() >= 4)
+                        match = h;
+            }
+            if (match < 0 || !before.graph.node(match).isHead()) {
+                c.err << "headway-cli: " << head << " is not a head. Heads: ";
+                for (int h : before.graph.heads())
+                    c.err << before.graph.node(h).id << ' ';
+                c.err << '\n';
+                return Broken;
+            }
+            headNodes += match;
+        }
+    }
+    heads.clear();
+    for (int node : std::as_const(headNodes))
+        heads += before.graph.node(node).id;
+    if (headNodes.size() < 2) {
+        c.err << "headway-cli: a merge needs two or more heads; " << (headNodes.size() == 1 ? "there is one" : "there are none")
+              << ".\n";
+        return fixMode ? Success : UsageError;
+    }
+    QString message = c.parser.value(QStringLiteral("message"));
+    if (!c.parser.isSet(QStringLiteral("message")))
+        message = fixMode ? MergeRequest::defaultMessage(before, headNodes) : QString();
+    const QString problem = MergeRequest::messageProblem(message);
+    if (!problem.isEmpty()) {
+        c.err << "headway-cli: " << problem << "\n  Suggested: -m " << shellQuote(MergeRequest::defaultMessage(before, headNodes))
+              << '\n';
+        return UsageError;
+    }
+    const CommandLine line = p.tool.merge(heads, message);
+    if (dryRun(c, line))
+        return Success;
+    QObject owner;
+    CommandSequence *sequence = runSteps(c, {{QStringLiteral("merge"), line}}, p.tool, &owner, Echo::Command);
+    const StepResult &result = sequence->results().constFirst();
+    if (!result.result.succeeded()) {
+        reportFailure(c, result);
+        if (jsonOutput(c))
+            printJson(c, {{QStringLiteral("ok"), false}, {QStringLiteral("heads"), QJsonArray::fromStringList(heads)},
+                          {QStringLiteral("command"), commandJson(line)},
+                          {QStringLiteral("explanation"), explanationJson(result.explanation)},
+                          {QStringLiteral("output"), result.result.output}});
+        return exitCodeFor(result);
+    }
+    const Repository after = RepositoryLoader::load(before.layout.argument, loadOptions());
+    const MergeVerification verification = MergeRequest::verify(before, after, heads);
+    const QString relativeFile = verification.newFile.isEmpty() ? QString() : after.relativePath(verification.newFile);
+    const QString gitAdd = relativeFile.isEmpty() ? QString() : QStringLiteral("git add ") + shellQuote(relativeFile);
+    if (jsonOutput(c)) {
+        printJson(c, {{QStringLiteral("ok"), verification.ok()},
+                      {QStringLiteral("status"), QStringLiteral("merged")},
+                      {QStringLiteral("heads_before"), QJsonArray::fromStringList(heads)},
+                      {QStringLiteral("message"), message},
+                      {QStringLiteral("revision"), verification.newRevision >= 0 ? after.graph.node(verification.newRevision).id : QString()},
+                      {QStringLiteral("file"), relativeFile},
+                      {QStringLiteral("heads_after"), ids(after.graph, after.graph.heads())},
+                      {QStringLiteral("git_add"), gitAdd},
+                      {QStringLiteral("problem"), verification.problem},
+                      {QStringLiteral("command"), commandJson(line)}});
+    } else {
+        if (verification.newRevision >= 0)
+            c.out << "Created merge revision " << after.graph.node(verification.newRevision).id << " in " << relativeFile << '\n';
+        c.out << "Heads now: " << ids(after.graph, after.graph.heads()).toVariantList().size() << '\n';
+        if (verification.ok() && !gitAdd.isEmpty())
+            c.out << "Commit it: " << gitAdd << '\n';
+    }
+    if (!verification.ok()) {
+        c.err << "headway-cli: the merge did not do what was asked: " << verification.problem << '\n';
+        return CommandFailed;
+    }
+    return Success;
+}
+
+} // namespace
+
+int merge(Context &c)
+{
+    // Positionals are heads, except a trailing existing path: the repository.
+    QStringList positional = positionalArguments(c.parser);
+    QString repositoryPath = QStringLiteral(".");
+    if (!positional.isEmpty() && QFileInfo::exists(positional.constLast()))
+        repositoryPath = positional.takeLast();
+    if (c.parser.isSet(QStringLiteral("all")) && !positional.isEmpty()) {
+        c.err << "headway-cli: give heads or --all, not both\n";
+        return UsageError;
+    }
+    auto prepared = prepare(c, repositoryPath);
+    if (const int *code = std::get_if<int>(&prepared))
+        return *code;
+    return mergeHeads(c, std::get<Prepared>(prepared), positional, false);
+}
+
+int fix(Context &c)
+{
+    const std::optional<Repository> repository = loadRepository(c, repositoryArgument(c.parser, 0));
+    if (!repository)
+        return Broken;
+    for (const Diagnostic &d : repository->diagnostics) {
+        if (d.severity == Severity::Error && d.code != QLatin1String("multiple-heads")) {
+            c.err << "headway-cli: the graph has problems a merge cannot fix:\n  " << diagnosticLine(*repository, d) << '\n';
+            if (jsonOutput(c))
+                printJson(c, {{QStringLiteral("ok"), false}, {QStringLiteral("status"), QStringLiteral("broken")},
+                              {QStringLiteral("heads_before"), ids(repository->graph, repository->graph.heads())}});
+            return Broken;
+        }
+    }
+    if (repository->graph.heads().size() <= 1) {
+        if (jsonOutput(c))
+            printJson(c, {{QStringLiteral("ok"), true}, {QStringLiteral("status"), QStringLiteral("single-head")},
+                          {QStringLiteral("heads_before"), ids(repository->graph, repository->graph.heads())}});
+        else
+            c.out << "One head: nothing to merge.\n";
+        return Success;
+    }
+    auto prepared = prepare(c, repositoryArgument(c.parser, 0));
+    if (const int *code = std::get_if<int>(&prepared))
+        return *code;
+    return mergeHeads(c, std::get<Prepared>(prepared), {}, true);
+}
+
+} // namespace headway::cli

@@ -148,6 +148,7 @@ void CommandConsole::startOperation(const QString &title)
 {
     m_title->setText(title);
     m_status->setText(tr("Running…"));
+    m_stoppedBy.reset();
     m_cancel->setEnabled(true);
     showExplanation({});
     append(QStringLiteral("\n=== %1 ===").arg(title));
@@ -167,6 +168,9 @@ void CommandConsole::startStep(const CommandStep &step)
 void CommandConsole::finishStep(const StepResult &result)
 {
     append(QStringLiteral("\u25a0 %1 (%2)").arg(outcomeText(result), elapsedText(result.result.elapsedMs)));
+    if (!result.skipped && (result.result.outcome == CommandResult::Outcome::Cancelled
+                            || result.result.outcome == CommandResult::Outcome::TimedOut))
+        m_stoppedBy = result.result.outcome;
     if (!result.skipped && !result.result.succeeded() && result.explanation.recognised())
         showExplanation(result.explanation);
 }
@@ -176,7 +180,14 @@ void CommandConsole::finishOperation(bool succeeded, const QString &message)
     m_ticker.stop();
     updateElapsed();
     m_cancel->setEnabled(false);
-    m_status->setText(succeeded ? tr("Done") : tr("Failed"));
+    if (succeeded)
+        m_status->setText(tr("Done"));
+    else if (m_stoppedBy == CommandResult::Outcome::Cancelled)
+        m_status->setText(tr("Cancelled"));
+    else if (m_stoppedBy == CommandResult::Outcome::TimedOut)
+        m_status->setText(tr("Timed out"));
+    else
+        m_status->setText(tr("Failed"));
     if (!message.isEmpty())
         append(message);
 }

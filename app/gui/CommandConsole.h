@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -60,6 +62,7 @@ private:
     QString m_fixCode;
     QTimer m_ticker;
     QElapsedTimer m_clock;
+    std::optional<CommandResult::Outcome> m_stoppedBy; // a step of this operation was cancelled or timed out
 };
 
 } // namespace headway

@@ -116,6 +116,8 @@ private Q_SLOTS:
     void downgradeConfirmationListsTheUndoneRevisions();
     void upgradeShowsThePlanAndTheCommandFirst();
     void stepBackWithSeveralHeadsAsksWhichBranch();
+    void cancelStopsAHangingMigration();
+    void aBrokenInterpreterSettingIsExplainedAndDisablesCommands();
     void runSettingsAreRememberedAndReachTheCommands();
     void resolvingWithPythonMarksTheGraph();
 
@@ -491,6 +493,77 @@ void TestMigrationGui::stepBackWithSeveralHeadsAsksWhichBranch()
     QVERIFY(waitForOperation(controller, Operation::Downgrade, &succeeded));
     QVERIFY2(succeeded, qPrintable(window.commandConsole()->outputText()));
     QCOMPARE(controller->databaseRevisions(), QStringList{kUserPreferences});
+}
+
+void TestMigrationGui::cancelStopsAHangingMigration()
+{
+    // A migration that never ends, on top of the fork's head.
+    QFile migration(m_demo + QStringLiteral("/migrations/versions/ee00ff11aa22_slow.py"));
+    QVERIFY(migration.open(QIODevice::WriteOnly));
+    migration.write("\"\"\"slow data fix\n\"\"\"\nimport time\n\n"
+                    "revision = 'ee00ff11aa22'\ndown_revision = 'b3a83eea3022'\nbranch_labels = None\ndepends_on = None\n\n\n"
+                    "def upgrade():\n    print('started the slow data fix', flush=True)\n    time.sleep(600)\n\n\n"
+                    "def downgrade():\n    pass\n");
+    migration.close();
+
+    MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    MigrationController *controller = window.migrationController();
+    QSignalSpy output(controller, &MigrationController::outputLine);
+    QVERIFY(controller->upgrade(QStringLiteral("ee00ff11aa22")));
+    QElapsedTimer clock;
+    clock.start();
+    while (!window.commandConsole()->outputText().contains(QStringLiteral("started the slow data fix"))
+           && clock.elapsed() < kCommandTimeoutMs)
+        QTest::qWait(50);
+    QVERIFY2(window.commandConsole()->outputText().contains(QStringLiteral("started the slow data fix")),
+             qPrintable(window.commandConsole()->outputText()));
+    QVERIFY(controller->isBusy());
+
+    clock.restart();
+    window.commandConsole()->cancelButton()->click();
+    bool succeeded = true;
+    QVERIFY(waitForOperation(controller, Operation::Upgrade, &succeeded));
+    QVERIFY(!succeeded);
+    QVERIFY2(clock.elapsed() < 30000, "Cancel ends the command within its grace period");
+    QVERIFY(!controller->isBusy());
+    QVERIFY2(window.commandConsole()->statusText().contains(QStringLiteral("ancel")), qPrintable(window.commandConsole()->statusText()));
+    // The database is where Alembic left it, and the backup taken before is offered.
+    QVERIFY(!controller->databaseRevisions().contains(QStringLiteral("ee00ff11aa22")));
+    QVERIFY(window.databaseActions()->restoreBackup->isEnabled() || !controller->lastBackup().made());
+}
+
+void TestMigrationGui::aBrokenInterpreterSettingIsExplainedAndDisablesCommands()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    MigrationController *controller = window.migrationController();
+    RunSettings settings = controller->settings();
+    settings.python = m_dir.filePath(QStringLiteral("no-such-python"));
+    controller->setSettings(settings);
+    QElapsedTimer clock;
+    clock.start();
+    while ((controller->isPreparing() || controller->isBusy()) && clock.elapsed() < kCommandTimeoutMs)
+        QTest::qWait(50);
+    QVERIFY(!controller->isToolReady());
+    QVERIFY2(controller->toolProblem().contains(QStringLiteral("no-such-python")), qPrintable(controller->toolProblem()));
+    QVERIFY(!window.databaseActions()->upgradeHeads->isEnabled());
+    QVERIFY(!window.databaseActions()->testUpgrade->isEnabled());
+    QVERIFY(window.databaseActions()->runSettings->isEnabled());
+    QVERIFY2(window.databaseStatus()->text().contains(QStringLiteral("cannot run")), qPrintable(window.databaseStatus()->text()));
+    QSignalSpy refused(controller, &MigrationController::refused);
+    QVERIFY(!controller->upgrade(QStringLiteral("heads")));
+    QCOMPARE(refused.size(), 1);
+
+    // Clearing the setting finds a working interpreter again.
+    settings.python.clear();
+    controller->setSettings(settings);
+    clock.restart();
+    while ((controller->isPreparing() || controller->isBusy()) && clock.elapsed() < kCommandTimeoutMs)
+        QTest::qWait(50);
+    QVERIFY2(controller->isToolReady(), qPrintable(controller->toolProblem()));
 }
 
 void TestMigrationGui::runSettingsAreRememberedAndReachTheCommands()

@@ -72,6 +72,10 @@ int changeDatabase(Context &c, MigrationPlan::Kind kind)
     const std::optional<QStringList> before = currentRevisions(c, p, &owner);
     if (!before)
         return CommandFailed;
+    if (isUpgrade && (positional.isEmpty() || onlyRepository) && repository.graph.heads().size() > 1)
+        c.err << "headway-cli: there are " << repository.graph.heads().size()
+              << " heads, so `upgrade head` (what `flask db upgrade` does) would fail; upgrading to every head "
+                 "instead. Merge the heads (headway-cli fix) to get one.\n";
     const MigrationPlanner planner(repository.graph);
     const MigrationPlan plan = kind == MigrationPlan::Kind::Upgrade     ? planner.upgrade(*before, target)
                                : kind == MigrationPlan::Kind::Downgrade ? planner.downgrade(*before, target)

@@ -545,12 +545,31 @@ bool MigrationController::restoreLastBackup()
     if (!begin(Operation::Restore, tr("Restore the backup of %1").arg(QFileInfo(m_lastBackup.original).fileName())))
         return false;
     const SqliteBackupCopy backup = m_lastBackup;
-    runInBackground(this, [backup] { return SqliteBackup::restore(backup); }, [this](const QString &error) {
-        if (!error.isEmpty()) {
-            end(false, tr("The backup was not restored: %1").arg(error));
+    struct Restored {
+        SqliteBackupCopy replaced; // the database as it was just before: restoring loses nothing either
+        QString error;
+    };
+    runInBackground(this, [backup] {
+        Restored restored;
+        restored.replaced = SqliteBackup::make(backup.original);
+        if (!restored.replaced.made() && QFileInfo::exists(backup.original))
+            restored.error = restored.replaced.error;
+        else
+            restored.error = SqliteBackup::restore(backup);
+        return restored;
+    }, [this](const Restored &restored) {
+        if (!restored.error.isEmpty()) {
+            end(false, tr("The backup was not restored: %1").arg(restored.error));
             return;
         }
-        readCurrentThen([this] { end(true, tr("Backup restored")); });
+        if (restored.replaced.made()) {
+            m_lastBackup = restored.replaced; // "Restore" again undoes the restore
+            Q_EMIT backupMade(restored.replaced);
+        }
+        readCurrentThen([this, copy = restored.replaced.copy] {
+            end(true, copy.isEmpty() ? tr("Backup restored")
+                                     : tr("Backup restored; the database as it was is kept in %1").arg(copy));
+        });
     });
     return true;
 }

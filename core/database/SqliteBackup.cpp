@@ -44,8 +44,11 @@ SqliteBackupCopy SqliteBackup::make(const QString &databaseFile, const QString &
         return backup;
     }
     const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    const QString copy = QDir(directory).filePath(QFileInfo(databaseFile).completeBaseName() + QLatin1Char('-') + stamp
-                                                  + QLatin1Char('.') + QFileInfo(databaseFile).suffix());
+    const QString stem = QDir(directory).filePath(QFileInfo(databaseFile).completeBaseName() + QLatin1Char('-') + stamp);
+    const QString suffix = QLatin1Char('.') + QFileInfo(databaseFile).suffix();
+    QString copy = stem + suffix;
+    for (int n = 2; QFileInfo::exists(copy); ++n) // never replace an earlier backup
+        copy = stem + QLatin1Char('-') + QString::number(n) + suffix;
     backup.error = copyFile(databaseFile, copy);
     // Changes still in the write-ahead log belong to the database too.
     if (backup.error.isEmpty() && QFileInfo::exists(databaseFile + QStringLiteral("-wal")))

@@ -300,6 +300,21 @@ void TestMigrationGui::upgradesShowTheDatabaseRevisionsOnTheGraph()
     QCOMPARE(ringedIds(window), controller->databaseRevisions());
     QVERIFY(controller->databaseRevisions().contains(kUserPreferences));
     QVERIFY(window.databaseActions()->restoreBackup->isEnabled());
+
+    // The failed upgrade left the database half-changed: restoring the backup puts it back,
+    // after keeping the half-changed state too.
+    QList<CommandConfirmation> asked;
+    const bool accept = true;
+    recordConfirmations(window, asked, accept);
+    const SqliteBackupCopy taken = controller->lastBackup();
+    window.databaseActions()->restoreBackup->trigger();
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(waitForOperation(controller, Operation::Restore, &succeeded));
+    QVERIFY2(succeeded, qPrintable(window.commandConsole()->outputText()));
+    QCOMPARE(controller->databaseRevisions(), QStringList{kUserPreferences});
+    QVERIFY(controller->lastBackup().made());
+    QVERIFY(controller->lastBackup().copy != taken.copy);
+    QVERIFY(QFileInfo::exists(taken.copy));
 }
 
 void TestMigrationGui::testUpgradeNamesBothMigrationsCreatingTheIndex()

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void enterActivatesAndEscapeClears();
     void arrowsScrollWithoutASelection();
     void clickSelectsAndCtrlClickAdds();
+    void rightClickSelectsTheRevisionUnderThePointer();
     void oneSelectionHighlightsItsLineage();
     void twoSelectionsHighlightThePathBetweenThem();
     void missingParentIsDrawnAsAGhost();
@@ -296,6 +297,20 @@ void TestGraphView::clickSelectsAndCtrlClickAdds()
     QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::ControlModifier,
                       view.mapFromScene(item(view, kHeadB)->pos()));
     QCOMPARE(idsOf(view, view.selectedRevisions()), QStringList{kBase});
+}
+
+void TestGraphView::rightClickSelectsTheRevisionUnderThePointer()
+{
+    GraphView view;
+    showDemo(view);
+    QTest::mouseClick(view.viewport(), Qt::RightButton, {}, view.mapFromScene(item(view, kHeadB)->pos()));
+    QCOMPARE(idsOf(view, view.selectedRevisions()), QStringList{kHeadB});
+    // Inside a multiple selection, the context menu acts on all of it.
+    view.selectRevisions({revision(view, kHeadB), revision(view, kBase)});
+    QTest::mouseClick(view.viewport(), Qt::RightButton, {}, view.mapFromScene(item(view, kBase)->pos()));
+    QCOMPARE(idsOf(view, view.selectedRevisions()), QStringList({kHeadB, kBase}));
+    QTest::mouseClick(view.viewport(), Qt::RightButton, {}, view.mapFromScene(item(view, kPostTable)->pos()));
+    QCOMPARE(idsOf(view, view.selectedRevisions()), QStringList{kPostTable});
 }
 
 void TestGraphView::oneSelectionHighlightsItsLineage()

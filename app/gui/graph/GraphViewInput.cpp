@@ -215,6 +215,19 @@ void GraphView::keyPressEvent(QKeyEvent *event)
 
 void GraphView::mousePressEvent(QMouseEvent *event)
 {
+    // A right click acts on the revision under the pointer: select it first, unless it
+    // is already part of the selection (then the context menu acts on all of it).
+    if (event->button() == Qt::RightButton) {
+        QGraphicsItem *item = itemAt(event->pos());
+        if (item && item->type() == BranchLabelBadge::Type)
+            item = item->parentItem();
+        if (const auto *revision = qgraphicsitem_cast<RevisionItem *>(item)) {
+            if (!m_selection.contains(revision->revision()))
+                selectRevisions({revision->revision()}, false);
+            event->accept();
+            return;
+        }
+    }
     // Shift+drag selects with a rubber band; a plain drag off the boxes pans.
     if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier))
         setDragMode(RubberBandDrag);

@@ -26,6 +26,7 @@ MergeDialog::MergeDialog(std::shared_ptr<const Repository> repository, const QLi
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Merge Heads"));
+    setMinimumWidth(640); // room for a descriptive message and the command
     okButton()->setText(tr("Merge"));
     for (int head : m_repository->graph.heads()) {
         auto *item = new QListWidgetItem(shortRevisionName(*m_repository, head), m_heads);

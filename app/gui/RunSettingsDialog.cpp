@@ -69,7 +69,9 @@ RunSettingsDialog::RunSettingsDialog(const RunSettings &settings, const Migratio
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Flask app:"), m_flaskApp);
-    form->addRow(tr("&Interpreter:"), pythonRow);
+    auto *interpreterLabel = new QLabel(tr("&Interpreter:"), this);
+    interpreterLabel->setBuddy(m_python); // a row of widgets gets no buddy by itself
+    form->addRow(interpreterLabel, pythonRow);
     form->addRow(QString(), m_discovered);
     form->addRow(tr("&Database URL variable:"), m_urlVariable);
     form->addRow(tr("&Test command:"), m_testCommand);

@@ -70,27 +70,36 @@ MigrationBackend MigrationBackend::detect(const RepositoryLayout &layout, const 
         return backend;
     }
 
-    const QDir project(backend.projectDirectory);
     if (!settings.flaskApp.isEmpty()) {
         backend.flaskApp = settings.flaskApp;
         backend.flaskAppOrigin = QStringLiteral("your setting");
         return backend;
     }
-    for (const QString &dotenv : {QStringLiteral(".flaskenv"), QStringLiteral(".env")}) {
-        const QString value = flaskAppFromDotenv(project.filePath(dotenv));
-        if (!value.isEmpty()) {
-            backend.flaskApp = value;
-            backend.flaskAppOrigin = dotenv;
-            return backend;
+    // The migrations may sit below the directory users run `flask` from (backend/migrations
+    // with .flaskenv at the top): look upwards, but not past the repository's root nor far.
+    constexpr int levelsUp = 3;
+    QDir project(backend.projectDirectory);
+    for (int level = 0; level <= levelsUp; ++level) {
+        for (const QString &dotenv : {QStringLiteral(".flaskenv"), QStringLiteral(".env")}) {
+            const QString value = flaskAppFromDotenv(project.filePath(dotenv));
+            if (!value.isEmpty()) {
+                backend.flaskApp = value;
+                backend.flaskAppOrigin = project.filePath(dotenv);
+                backend.projectDirectory = project.absolutePath();
+                return backend;
+            }
         }
-    }
-    // Flask's own discovery order when FLASK_APP is unset.
-    for (const QString &module : {QStringLiteral("wsgi.py"), QStringLiteral("app.py")}) {
-        if (QFileInfo(project.filePath(module)).isFile()) {
-            backend.flaskApp = module;
-            backend.flaskAppOrigin = module + QStringLiteral(" in the project directory");
-            return backend;
+        // Flask's own discovery order when FLASK_APP is unset.
+        for (const QString &module : {QStringLiteral("wsgi.py"), QStringLiteral("app.py")}) {
+            if (QFileInfo(project.filePath(module)).isFile()) {
+                backend.flaskApp = module;
+                backend.flaskAppOrigin = module + QStringLiteral(" in the project directory");
+                backend.projectDirectory = project.absolutePath();
+                return backend;
+            }
         }
+        if (QFileInfo::exists(project.filePath(QStringLiteral(".git"))) || !project.cdUp())
+            break;
     }
     backend.problem = QStringLiteral("Cannot tell which Flask application to load: no FLASK_APP in .flaskenv or .env, "
                                      "and no wsgi.py or app.py in %1. Set the Flask app in the repository settings.")

@@ -136,6 +136,32 @@ private Q_SLOTS:
         QCOMPARE(line.arguments, (QStringList{"-m", "alembic", "-c", dir.filePath("plain/alembic.ini"), "heads"}));
     }
 
+    void findsTheFlaskAppAboveNestedMigrations()
+    {
+        // repo/.flaskenv names the app; the migrations live in repo/backend/migrations.
+        QTemporaryDir dir;
+        const QString repo = dir.filePath("repo");
+        QDir().mkpath(repo + "/.git");
+        test::writeFile(repo + "/.flaskenv", "export FLASK_APP='backend.wsgi:app'\n");
+        test::writeFile(repo + "/backend/migrations/alembic.ini", "[alembic]\n");
+        test::writeFile(repo + "/backend/migrations/env.py", "from flask import current_app\n");
+        QDir().mkpath(repo + "/backend/migrations/versions");
+        const MigrationBackend nested = MigrationBackend::detect(RepositoryLocator::locate(repo + "/backend"));
+        QCOMPARE(nested.kind, MigrationBackend::Kind::FlaskMigrate);
+        QCOMPARE(nested.flaskApp, QStringLiteral("backend.wsgi:app"));
+        QCOMPARE(nested.projectDirectory, repo);
+        const CommandLine line = nested.command("py", {"heads"}, {});
+        QCOMPARE(line.workingDirectory, repo);
+        QVERIFY(line.arguments.contains(repo + "/backend/migrations"));
+
+        // Never above the repository's root: an app there belongs to something else.
+        test::writeFile(dir.filePath("app.py"), "app = None\n");
+        QFile::remove(repo + "/.flaskenv");
+        const MigrationBackend lost = MigrationBackend::detect(RepositoryLocator::locate(repo + "/backend"));
+        QVERIFY(lost.flaskApp.isEmpty());
+        QVERIFY2(lost.problem.contains("FLASK_APP"), qPrintable(lost.problem));
+    }
+
     void runsTheRealFlaskDbAndExplainsItsFailure()
     {
         QTemporaryDir dir;

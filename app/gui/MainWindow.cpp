@@ -279,6 +279,20 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_migrations->isChanging()) {
+        const QString question = tr("“%1” is still running. Stopping it now may leave the database half-migrated "
+                                    "(a backup was taken before it started). Stop it and close?")
+                                     .arg(m_migrations->operationTitle());
+        const bool stop = m_askBeforeClosing ? m_askBeforeClosing(question)
+                                             : QMessageBox::question(this, tr("Stop the Running Command?"), question,
+                                                                     QMessageBox::Yes | QMessageBox::Cancel,
+                                                                     QMessageBox::Cancel)
+                                                   == QMessageBox::Yes;
+        if (!stop) {
+            event->ignore();
+            return;
+        }
+    }
     if (m_persistent) {
         QSettings settings;
         settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());

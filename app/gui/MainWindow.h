@@ -54,6 +54,9 @@ public:
     // Restores geometry, docks and the recent list, and saves them from then on.
     void restoreSettings();
     void setErrorDisplay(ErrorDisplay display) { m_showError = std::move(display); }
+    // Asked before closing while a command changes the database; true: stop it and close.
+    using CloseQuestion = std::function<bool(const QString &question)>;
+    void setCloseQuestion(CloseQuestion question) { m_askBeforeClosing = std::move(question); }
     // Writes the shown graph to `path`; reports failures through the error display.
     void exportTo(const QString &path, ExportFormat format);
 
@@ -120,6 +123,7 @@ private:
     TestUpgradePanel *m_testUpgrade = nullptr;
     QLabel *m_zoom;
     ErrorDisplay m_showError;
+    CloseQuestion m_askBeforeClosing;
     QList<int> m_selection;
     QString m_exportDirectory;
     bool m_loadIsReload = false;

@@ -64,6 +64,21 @@ MigrationController::MigrationController(RepositorySession *session, QObject *pa
 
 MigrationController::~MigrationController() = default;
 
+bool MigrationController::isChanging() const
+{
+    switch (m_operation) {
+    case Operation::Upgrade:
+    case Operation::Downgrade:
+    case Operation::Stamp:
+    case Operation::Merge:
+    case Operation::Restore:
+    case Operation::LocateDatabase: // the first step of a change
+        return true;
+    default:
+        return false;
+    }
+}
+
 QString MigrationController::toolProblem() const
 {
     if (m_preparing)

@@ -48,6 +48,9 @@ public:
     const RunSettings &settings() const { return m_settings; }
     bool isBusy() const { return m_operation != Operation::None; }
     Operation operation() const { return m_operation; }
+    QString operationTitle() const { return isBusy() ? m_title : QString(); }
+    // The running command changes the database or the migrations: stopping it midway may leave them half-done.
+    bool isChanging() const;
 
     // The database's revisions as `current` last printed them (empty: at base).
     QStringList databaseRevisions() const { return m_databaseRevisions; }

@@ -536,6 +536,18 @@ void TestMigrationGui::cancelStopsAHangingMigration()
              qPrintable(window.commandConsole()->outputText()));
     QVERIFY(controller->isBusy());
 
+    // Closing the window meanwhile asks first; declined, the command goes on.
+    QStringList questions;
+    window.setCloseQuestion([&questions](const QString &question) {
+        questions.append(question);
+        return false;
+    });
+    QVERIFY(!window.close());
+    QCOMPARE(questions.size(), 1);
+    QVERIFY2(questions.first().contains(QStringLiteral("half-migrated")), qPrintable(questions.first()));
+    QVERIFY(window.isVisible());
+    QVERIFY(controller->isBusy());
+
     clock.restart();
     window.commandConsole()->cancelButton()->click();
     bool succeeded = true;

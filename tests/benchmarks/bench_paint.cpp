@@ -15,6 +15,7 @@
 #include "LayoutService.h"
 #include "RevisionItem.h"
 #include "LayoutHistoryGenerator.h"
+#include "MedianTime.h"
 #include "repository/Repository.h"
 
 #include <QApplication>
@@ -40,19 +41,7 @@ struct Row {
     qreal zoom = 0;
 };
 
-template<typename Work>
-double medianMs(int repeat, Work work)
-{
-    QList<double> times;
-    for (int i = 0; i < repeat; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        times += double(timer.nsecsElapsed()) / 1e6;
-    }
-    std::sort(times.begin(), times.end());
-    return times.at(times.size() / 2);
-}
+using testsupport::medianMs;
 
 GraphLayout layOut(LayoutService &service, const LayoutInput &input, double *wallMs)
 {

@@ -7,6 +7,7 @@
 //
 //   bench_plan [--sizes 500,2000,20000] [--repeat 5] [--python PATH]
 #include "HistoryGenerator.h"
+#include "MedianTime.h"
 #include "plan/MigrationPlanner.h"
 #include "python/InterpreterDiscovery.h"
 #include "repository/RepositoryLoader.h"
@@ -26,20 +27,7 @@ using namespace headway;
 
 namespace {
 
-// Median wall time of `repeat` calls, in milliseconds.
-template <typename Work>
-double medianMs(int repeat, Work work)
-{
-    QList<double> times;
-    for (int i = 0; i < repeat; ++i) {
-        QElapsedTimer clock;
-        clock.start();
-        work();
-        times += clock.nsecsElapsed() / 1e6;
-    }
-    std::sort(times.begin(), times.end());
-    return times.at(times.size() / 2);
-}
+using testsupport::medianMs;
 
 const char alembicTimer[] = R"PY(
 import json, statistics, sys, time

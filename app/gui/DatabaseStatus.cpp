@@ -38,12 +38,12 @@ DatabaseStatus::DatabaseStatus(MigrationController *controller, QWidget *parent)
     layout->addWidget(m_state);
     layout->addLayout(columns);
 
-    connect(controller, &MigrationController::repositoryChanged, this, &DatabaseStatus::update);
-    connect(controller, &MigrationController::toolChanged, this, &DatabaseStatus::update);
-    connect(controller, &MigrationController::databaseRevisionsChanged, this, &DatabaseStatus::update);
-    connect(controller, &MigrationController::backupMade, this, &DatabaseStatus::update);
-    connect(controller, &MigrationController::busyChanged, this, &DatabaseStatus::update);
-    update();
+    connect(controller, &MigrationController::repositoryChanged, this, &DatabaseStatus::refresh);
+    connect(controller, &MigrationController::toolChanged, this, &DatabaseStatus::refresh);
+    connect(controller, &MigrationController::databaseRevisionsChanged, this, &DatabaseStatus::refresh);
+    connect(controller, &MigrationController::backupMade, this, &DatabaseStatus::refresh);
+    connect(controller, &MigrationController::busyChanged, this, &DatabaseStatus::refresh);
+    refresh();
 }
 
 QString DatabaseStatus::text() const
@@ -67,7 +67,7 @@ QString DatabaseStatus::revisionLinks(const QList<int> &revisions, const QString
     return links.isEmpty() ? tr("none") : links.join(separator);
 }
 
-void DatabaseStatus::update()
+void DatabaseStatus::refresh()
 {
     const std::shared_ptr<const Repository> repository = m_controller->repository();
     setVisible(repository != nullptr);

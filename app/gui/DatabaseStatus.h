@@ -29,7 +29,7 @@ Q_SIGNALS:
     void revisionActivated(const QString &id);
 
 private:
-    void update();
+    void refresh(); // not update(): that would hide QWidget::update()
     QString revisionLinks(const QList<int> &revisions, const QString &separator = QStringLiteral("<br>")) const;
     void activateLink(const QString &link);
 

@@ -65,12 +65,12 @@ MergeDialog::MergeDialog(std::shared_ptr<const Repository> repository, const QLi
             m_defaultMessage = MergeRequest::defaultMessage(*m_repository, heads);
             m_message->setText(m_defaultMessage);
         }
-        update();
+        refresh();
     });
-    connect(m_message, &QLineEdit::textChanged, this, &MergeDialog::update);
+    connect(m_message, &QLineEdit::textChanged, this, &MergeDialog::refresh);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    update();
+    refresh();
 }
 
 QStringList MergeDialog::selectedHeads() const
@@ -114,7 +114,7 @@ QPushButton *MergeDialog::okButton() const
     return m_buttons->button(QDialogButtonBox::Ok);
 }
 
-void MergeDialog::update()
+void MergeDialog::refresh()
 {
     const QStringList heads = selectedHeads();
     QString problem = MergeRequest::messageProblem(message());

@@ -37,7 +37,7 @@ public:
     QPushButton *okButton() const;
 
 private:
-    void update();
+    void refresh(); // not update(): that would hide QWidget::update()
 
     std::shared_ptr<const Repository> m_repository;
     std::optional<MigrationTool> m_tool;

@@ -3,6 +3,7 @@
 // printing the git add to run.
 #include "ToolRunning.h"
 
+#include "graph/RevisionResolver.h"
 #include "plan/MergeRequest.h"
 #include "repository/RepositoryLoader.h"
 
@@ -19,16 +20,14 @@ int mergeHeads(Context &c, Prepared &p, QStringList heads, bool fixMode)
     if (heads.isEmpty()) {
         headNodes = before.graph.heads();
     } else {
+        // Ids, unique prefixes and branch labels, as `alembic merge` takes them.
+        const RevisionResolver resolver(before.graph);
         for (const QString &head : std::as_const(heads)) {
-            const int node = before.graph.indexOf(head);
-            int match = node;
-            if (match < 0) {
-                for (int h : before.graph.heads())
-                    if (before.graph.node(h).id.startsWith(head) && head.size() >= 4)
-                        match = h;
-            }
+            const Resolution resolution = resolver.resolve(head);
+            const int match = resolution.ok() && resolution.revisions.size() == 1 ? resolution.revisions.first() : -1;
             if (match < 0 || !before.graph.node(match).isHead()) {
-                c.err << "headway-cli: " << head << " is not a head. Heads: ";
+                c.err << "headway-cli: " << head << " is not a head"
+                      << (resolution.ok() ? QString() : QStringLiteral(" (%1)").arg(resolution.error)) << ". Heads: ";
                 for (int h : before.graph.heads())
                     c.err << before.graph.node(h).id << ' ';
                 c.err << '\n';

@@ -85,6 +85,16 @@ bool waitForOperation(MigrationController *controller, Operation operation, bool
     return false;
 }
 
+// Saves run settings and waits until the tool is prepared again (and `current` has run).
+void applySettings(MigrationController *controller, const RunSettings &settings)
+{
+    controller->setSettings(settings);
+    QElapsedTimer clock;
+    clock.start();
+    while ((controller->isPreparing() || controller->isBusy()) && clock.elapsed() < kCommandTimeoutMs)
+        QTest::qWait(50);
+}
+
 // Replaces the confirmation dialog: records what would be asked and answers `accept`.
 void recordConfirmations(MainWindow &window, QList<CommandConfirmation> &asked, const bool &accept)
 {
@@ -569,11 +579,7 @@ void TestMigrationGui::aBrokenInterpreterSettingIsExplainedAndDisablesCommands()
     MigrationController *controller = window.migrationController();
     RunSettings settings = controller->settings();
     settings.python = m_dir.filePath(QStringLiteral("no-such-python"));
-    controller->setSettings(settings);
-    QElapsedTimer clock;
-    clock.start();
-    while ((controller->isPreparing() || controller->isBusy()) && clock.elapsed() < kCommandTimeoutMs)
-        QTest::qWait(50);
+    applySettings(controller, settings);
     QVERIFY(!controller->isToolReady());
     QVERIFY2(controller->toolProblem().contains(QStringLiteral("no-such-python")), qPrintable(controller->toolProblem()));
     QVERIFY(!window.databaseActions()->upgradeHeads->isEnabled());
@@ -586,10 +592,7 @@ void TestMigrationGui::aBrokenInterpreterSettingIsExplainedAndDisablesCommands()
 
     // Clearing the setting finds a working interpreter again.
     settings.python.clear();
-    controller->setSettings(settings);
-    clock.restart();
-    while ((controller->isPreparing() || controller->isBusy()) && clock.elapsed() < kCommandTimeoutMs)
-        QTest::qWait(50);
+    applySettings(controller, settings);
     QVERIFY2(controller->isToolReady(), qPrintable(controller->toolProblem()));
 }
 
@@ -601,12 +604,7 @@ void TestMigrationGui::runSettingsAreRememberedAndReachTheCommands()
     MigrationController *controller = window.migrationController();
     RunSettings settings = controller->settings();
     settings.environment.insert(QStringLiteral("HEADWAY_TEST_MARKER"), QStringLiteral("value with spaces"));
-    QSignalSpy toolChanged(controller, &MigrationController::toolChanged);
-    controller->setSettings(settings);
-    QElapsedTimer clock;
-    clock.start();
-    while ((controller->isPreparing() || controller->isBusy()) && clock.elapsed() < kCommandTimeoutMs)
-        QTest::qWait(50);
+    applySettings(controller, settings);
     QVERIFY(controller->isToolReady());
     QCOMPARE(controller->tool()->current().environment.value(QStringLiteral("HEADWAY_TEST_MARKER")),
              QStringLiteral("value with spaces"));

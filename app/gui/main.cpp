@@ -2,9 +2,9 @@
 //   headway [REPOSITORY]
 //   headway --demo
 //   headway --screenshot FILE [REPOSITORY | --demo] [--select REV] [--run upgrade|test-upgrade]
-#include "MainWindow.h"
-#include "RepositorySession.h"
-#include "ScreenshotTaker.h"
+#include "window/MainWindow.h"
+#include "session/RepositorySession.h"
+#include "window/ScreenshotTaker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

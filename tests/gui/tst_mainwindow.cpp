@@ -5,13 +5,13 @@
 // migrations shows an error and keeps what was on screen; exports write files;
 // `headway --screenshot` writes a PNG.
 #include "TestFiles.h"
-#include "DetailsPanel.h"
-#include "FindBar.h"
-#include "HealthBanner.h"
-#include "HistoryList.h"
-#include "MainActions.h"
-#include "MainWindow.h"
-#include "RepositorySession.h"
+#include "details/DetailsPanel.h"
+#include "graph/FindBar.h"
+#include "health/HealthBanner.h"
+#include "details/HistoryList.h"
+#include "window/MainActions.h"
+#include "window/MainWindow.h"
+#include "session/RepositorySession.h"
 #include "graph/GraphView.h"
 
 #include "HistoryGenerator.h"

@@ -1,0 +1,142 @@
+#include "database/RunSettingsDialog.h"
+
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace headway {
+
+RunSettingsDialog::RunSettingsDialog(const RunSettings &settings, const MigrationTool *tool, QWidget *parent)
+    : QDialog(parent)
+    , m_original(settings)
+    , m_flaskApp(new QLineEdit(settings.flaskApp, this))
+    , m_python(new QLineEdit(settings.python, this))
+    , m_discovered(new QLabel(this))
+    , m_urlVariable(new QLineEdit(settings.databaseUrlVariable, this))
+    , m_testCommand(new QLineEdit(this))
+    , m_timeout(new QSpinBox(this))
+    , m_environment(new QTableWidget(0, 2, this))
+{
+    setWindowTitle(tr("Run Settings"));
+    m_flaskApp->setPlaceholderText(tr("from .flaskenv, .env, wsgi.py or app.py"));
+    m_python->setPlaceholderText(tr("found automatically"));
+    m_urlVariable->setToolTip(tr("The environment variable that hands a database URL to the app (a scratch database "
+                                 "for the test upgrade)"));
+    QStringList quoted;
+    for (const QString &argument : settings.testCommand)
+        quoted.append(shellQuote(argument));
+    m_testCommand->setText(quoted.join(QLatin1Char(' ')));
+    m_testCommand->setPlaceholderText(tr("python arguments; default: -m pytest on tests/test_migration*.py"));
+    m_timeout->setRange(1, 24 * 60);
+    m_timeout->setSuffix(tr(" min"));
+    m_timeout->setValue(std::max(1, settings.timeoutSeconds / 60));
+
+    m_discovered->setWordWrap(true);
+    m_discovered->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    if (!tool)
+        m_discovered->setText(tr("Looking for an interpreter…"));
+    else if (!tool->python().isEmpty() && tool->ready())
+        m_discovered->setText(tr("In use: %1 (%2)").arg(tool->python(), tool->pythonOrigin()));
+    else
+        m_discovered->setText(tr("No interpreter works: %1").arg(tool->problem()));
+
+    auto *browse = new QPushButton(tr("Browse…"), this);
+    auto *pythonRow = new QHBoxLayout;
+    pythonRow->addWidget(m_python, 1);
+    pythonRow->addWidget(browse);
+
+    m_environment->setHorizontalHeaderLabels({tr("Variable"), tr("Value")});
+    m_environment->horizontalHeader()->setStretchLastSection(true);
+    m_environment->verticalHeader()->hide();
+    setEnvironment(settings.environment);
+    auto *add = new QPushButton(tr("Add"), this);
+    auto *remove = new QPushButton(tr("Remove"), this);
+    auto *defaults = new QPushButton(tr("Restore Defaults"), this);
+    auto *environmentButtons = new QHBoxLayout;
+    environmentButtons->addWidget(add);
+    environmentButtons->addWidget(remove);
+    environmentButtons->addWidget(defaults);
+    environmentButtons->addStretch(1);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Flask app:"), m_flaskApp);
+    auto *interpreterLabel = new QLabel(tr("&Interpreter:"), this);
+    interpreterLabel->setBuddy(m_python); // a row of widgets gets no buddy by itself
+    form->addRow(interpreterLabel, pythonRow);
+    form->addRow(QString(), m_discovered);
+    form->addRow(tr("&Database URL variable:"), m_urlVariable);
+    form->addRow(tr("&Test command:"), m_testCommand);
+    form->addRow(tr("Time &limit per command:"), m_timeout);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Environment variables set for every command:"), this));
+    layout->addWidget(m_environment, 1);
+    layout->addLayout(environmentButtons);
+    layout->addWidget(buttons);
+
+    connect(browse, &QPushButton::clicked, this, &RunSettingsDialog::choosePython);
+    connect(add, &QPushButton::clicked, this, [this] {
+        addVariable({}, {});
+        m_environment->editItem(m_environment->item(m_environment->rowCount() - 1, 0));
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (m_environment->currentRow() >= 0)
+            m_environment->removeRow(m_environment->currentRow());
+    });
+    connect(defaults, &QPushButton::clicked, this, [this] { setEnvironment(RunSettings::defaultEnvironment()); });
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    resize(640, 520);
+}
+
+RunSettings RunSettingsDialog::settings() const
+{
+    RunSettings settings = m_original;
+    settings.flaskApp = m_flaskApp->text().trimmed();
+    settings.python = m_python->text().trimmed();
+    settings.databaseUrlVariable = m_urlVariable->text().trimmed();
+    settings.testCommand = QProcess::splitCommand(m_testCommand->text());
+    settings.timeoutSeconds = m_timeout->value() * 60;
+    settings.environment.clear();
+    for (int row = 0; row < m_environment->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_environment->item(row, 0);
+        const QTableWidgetItem *value = m_environment->item(row, 1);
+        if (name && !name->text().trimmed().isEmpty())
+            settings.environment.insert(name->text().trimmed(), value ? value->text() : QString());
+    }
+    return settings;
+}
+
+void RunSettingsDialog::setEnvironment(const QMap<QString, QString> &environment)
+{
+    m_environment->setRowCount(0);
+    for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+        addVariable(it.key(), it.value());
+}
+
+void RunSettingsDialog::addVariable(const QString &name, const QString &value)
+{
+    const int row = m_environment->rowCount();
+    m_environment->insertRow(row);
+    m_environment->setItem(row, 0, new QTableWidgetItem(name));
+    m_environment->setItem(row, 1, new QTableWidgetItem(value));
+}
+
+void RunSettingsDialog::choosePython()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose the Python interpreter"), m_python->text());
+    if (!path.isEmpty())
+        m_python->setText(path);
+}
+
+} // namespace headway

@@ -1,0 +1,61 @@
+// The details dock: what the selected revision is (id, message, date, parents
+// and children as links that select them, labels, dependencies, file, its
+// problems) and its source, highlighted. Several selected revisions get a
+// list instead. File text comes from a SourceReader, never read here.
+#pragma once
+
+#include "details/SourceReader.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QPlainTextEdit;
+
+namespace headway {
+
+struct Repository;
+class PythonHighlighter;
+
+class DetailsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DetailsPanel(QWidget *parent = nullptr);
+
+    void setRepository(std::shared_ptr<const Repository> repository);
+    void showRevisions(const QList<int> &revisions);
+    // Scrolls the source to `line` (1-based) and marks it, once the source is there.
+    void revealLine(int line);
+
+    // The revision id on show; empty unless exactly one revision is selected.
+    QString shownRevisionId() const;
+    QString sourceText() const;
+
+    // A revision is shown whose source is still being read in the background.
+    bool isReadingSource() const { return m_readingSource; }
+
+Q_SIGNALS:
+    void revisionLinkActivated(int revision);
+    void sourceShown(); // the selected revision's source (or why it cannot be read) is on screen
+
+private:
+    bool m_readingSource = false;
+    void activateLink(const QString &link);
+    void showSource(const QString &path, const SourceText &source);
+
+    std::shared_ptr<const Repository> m_repository;
+    int m_revision = -1;
+    QString m_path; // the file whose source is wanted
+    QLabel *m_details;
+    QLabel *m_sourceNote;
+    QPlainTextEdit *m_source;
+    QWidget *m_sourcePane;
+    PythonHighlighter *m_highlighter;
+    SourceReader *m_reader;
+    int m_pendingLine = 0;
+};
+
+} // namespace headway

@@ -1,0 +1,148 @@
+#include "health/HealthBanner.h"
+
+#include <QLabel>
+#include <QTextDocumentFragment>
+#include <QVBoxLayout>
+
+namespace headway {
+
+namespace {
+
+QColor levelColor(HealthProblem::Level level)
+{
+    switch (level) {
+    case HealthProblem::Level::Ok:
+        return QColor(0x2e, 0x7d, 0x32);
+    case HealthProblem::Level::Warning:
+        return QColor(0xb2, 0x6a, 0x00);
+    case HealthProblem::Level::Error:
+        return QColor(0xc6, 0x28, 0x28);
+    }
+    return {};
+}
+
+QString symbolFor(HealthProblem::Level level)
+{
+    switch (level) {
+    case HealthProblem::Level::Ok:
+        return QStringLiteral("\u2714"); // check mark
+    case HealthProblem::Level::Warning:
+        return QStringLiteral("\u26a0"); // warning sign
+    case HealthProblem::Level::Error:
+        return QStringLiteral("\u2716"); // heavy cross
+    }
+    return {};
+}
+
+} // namespace
+
+HealthBanner::HealthBanner(QWidget *parent)
+    : QFrame(parent)
+    , m_lines(new QVBoxLayout(this))
+{
+    setObjectName(QStringLiteral("healthBanner"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    m_lines->setContentsMargins(8, 4, 8, 4);
+    m_lines->setSpacing(2);
+    setAccessibleName(tr("Repository health"));
+}
+
+void HealthBanner::showProblems(const QList<HealthProblem> &problems)
+{
+    m_problems = problems;
+    m_expanded = false;
+    rebuild();
+}
+
+void HealthBanner::showWelcome()
+{
+    m_problems.clear();
+    rebuild();
+    addLine(tr("No repository open. <a href=\"open\">Open a project</a> (Ctrl+O), drop its folder or "
+               "alembic.ini here, or <a href=\"demo\">open the demo</a>."),
+            HealthProblem::Level::Ok);
+    setPalette(QPalette());
+}
+
+QString HealthBanner::text() const
+{
+    QStringList lines;
+    for (const QLabel *label : m_labels)
+        lines.append(QTextDocumentFragment::fromHtml(label->text()).toPlainText());
+    return lines.join(QLatin1Char('\n'));
+}
+
+void HealthBanner::rebuild()
+{
+    // Later, not now: a click on one of these labels may be what brought us here.
+    for (QLabel *label : std::as_const(m_labels)) {
+        label->hide();
+        label->deleteLater();
+    }
+    m_labels.clear();
+    HealthProblem::Level worst = HealthProblem::Level::Ok;
+    for (const HealthProblem &problem : std::as_const(m_problems))
+        worst = std::max(worst, problem.level);
+
+    const int shown = m_expanded ? int(m_problems.size()) : std::min(int(m_problems.size()), foldedLines);
+    for (int i = 0; i < shown; ++i) {
+        const HealthProblem &problem = m_problems.at(i);
+        const bool clickable = !problem.revisions.isEmpty() || !problem.path.isEmpty();
+        const QString what = problem.text.toHtmlEscaped();
+        QString html = clickable ? QStringLiteral("<a href=\"problem:%1\">%2</a>").arg(i).arg(what) : what;
+        if (!problem.fix.isEmpty())
+            html += QStringLiteral(" &mdash; <b>%1</b> %2").arg(tr("Fix:"), problem.fix.toHtmlEscaped());
+        if (!problem.action.isEmpty())
+            html += QStringLiteral(" <a href=\"action:%1\">%2</a>").arg(problem.action, problem.actionText.toHtmlEscaped());
+        addLine(html, problem.level);
+    }
+    if (m_problems.size() > foldedLines) {
+        addLine(m_expanded ? tr("<a href=\"fold\">Show fewer</a>")
+                           : tr("<a href=\"unfold\">Show all %1 problems</a>").arg(m_problems.size()),
+                worst);
+    }
+
+    // A tint of the worst level's colour behind the lines.
+    QPalette tinted = palette();
+    QColor background = levelColor(worst);
+    background.setAlpha(40);
+    tinted.setColor(QPalette::Window, background);
+    setPalette(m_problems.isEmpty() ? QPalette() : tinted);
+}
+
+QLabel *HealthBanner::addLine(const QString &html, HealthProblem::Level level)
+{
+    auto *label = new QLabel(this);
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextBrowserInteraction); // links, and the fix can be copied
+    label->setText(QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp;%3")
+                       .arg(levelColor(level).name(), symbolFor(level), html));
+    connect(label, &QLabel::linkActivated, this, &HealthBanner::activateLink);
+    m_lines->addWidget(label);
+    m_labels.append(label);
+    return label;
+}
+
+void HealthBanner::activateLink(const QString &link)
+{
+    if (link == QLatin1String("open")) {
+        Q_EMIT openRequested();
+    } else if (link == QLatin1String("demo")) {
+        Q_EMIT demoRequested();
+    } else if (link == QLatin1String("unfold") || link == QLatin1String("fold")) {
+        m_expanded = link == QLatin1String("unfold");
+        rebuild();
+    } else if (link.startsWith(QLatin1String("action:"))) {
+        Q_EMIT actionRequested(link.mid(7));
+    } else if (link.startsWith(QLatin1String("problem:"))) {
+        const int index = link.mid(8).toInt();
+        if (index >= 0 && index < m_problems.size()) {
+            const HealthProblem &problem = m_problems.at(index);
+            Q_EMIT problemActivated(problem.revisions, problem.path, problem.line);
+        }
+    }
+}
+
+} // namespace headway

@@ -1,0 +1,196 @@
+#include "session/RepositorySession.h"
+
+#include "session/BackgroundTask.h"
+#include "session/VersionDirectoryWatcher.h"
+#include "demo/DemoWorkspace.h"
+#include "layout/LayoutService.h"
+#include "repository/RepositoryLoader.h"
+
+
+namespace headway {
+
+namespace {
+
+Diagnostic failureReason(const QString &path, const Repository &repository)
+{
+    for (const Diagnostic &diagnostic : repository.diagnostics)
+        if (diagnostic.severity == Severity::Error)
+            return diagnostic;
+    return Diagnostic::error(QStringLiteral("no-migrations"),
+                             RepositorySession::tr("No Alembic migrations found at %1").arg(path), path, 0,
+                             RepositorySession::tr("Open a project root (with alembic.ini or "
+                                                   "migrations/alembic.ini), an alembic.ini, a migrations "
+                                                   "directory or a versions directory."));
+}
+
+} // namespace
+
+RepositorySession::RepositorySession(QObject *parent)
+    : QObject(parent)
+    , m_layout(new LayoutService(this))
+    , m_watcher(new VersionDirectoryWatcher(this))
+    , m_inputBuilder([](const Repository &repository) { return layoutInputFor(repository, QSizeF(168, 44)); })
+{
+    m_progressTimer.setInterval(100);
+    connect(&m_progressTimer, &QTimer::timeout, this, &RepositorySession::reportProgress);
+    connect(m_layout, &LayoutService::layoutFinished, this, &RepositorySession::layoutFinished);
+    connect(m_watcher, &VersionDirectoryWatcher::changed, this, &RepositorySession::reload);
+}
+
+RepositorySession::~RepositorySession()
+{
+    // A load still running sees the flag and stops; it holds its own share of it.
+    if (m_progress)
+        m_progress->cancel = true;
+}
+
+void RepositorySession::open(const QString &path)
+{
+    startLoad(path, false);
+}
+
+void RepositorySession::reload()
+{
+    // A load still in flight starts over as what it was: a first open stays a first open.
+    if (!m_requestedPath.isEmpty())
+        startLoad(m_requestedPath, m_requestedReload);
+    else if (!m_path.isEmpty())
+        startLoad(m_path, true);
+}
+
+void RepositorySession::openDemo()
+{
+    const int job = supersede();
+    setBusy(true);
+    Q_EMIT loadStarted(DemoWorkspace::defaultLocation(), false);
+    runInBackground(this, [] { return DemoWorkspace::prepare(); }, [this, job](const DemoWorkspaceResult &demo) {
+        if (job != m_job)
+            return;
+        if (!demo.ok()) {
+            fail(DemoWorkspace::defaultLocation(),
+                 Diagnostic::error(QStringLiteral("demo"), demo.error, DemoWorkspace::defaultLocation()));
+            return;
+        }
+        open(demo.path);
+    });
+}
+
+void RepositorySession::cancel()
+{
+    if (!m_busy)
+        return;
+    supersede();
+    setBusy(false);
+    Q_EMIT loadCancelled();
+}
+
+void RepositorySession::setWatching(bool enabled)
+{
+    m_watcher->setEnabled(enabled);
+    if (enabled && m_repository)
+        m_watcher->watch(*m_repository);
+}
+
+int RepositorySession::supersede()
+{
+    if (m_progress)
+        m_progress->cancel = true;
+    m_progress.reset();
+    m_progressTimer.stop();
+    m_pending.reset();
+    m_layout->cancel();
+    m_requestedPath.clear();
+    return ++m_job;
+}
+
+void RepositorySession::startLoad(QString path, bool reload)
+{
+    const int job = supersede();
+    m_requestedPath = path;
+    m_requestedReload = reload;
+    m_progress = std::make_shared<Progress>();
+    setBusy(true);
+    Q_EMIT loadStarted(path, reload);
+    m_progressTimer.start();
+
+    // Everything the loading thread needs is copied in; it never calls back into this object.
+    const std::shared_ptr<Progress> progress = m_progress;
+    const LayoutInputBuilder inputFor = m_inputBuilder;
+    runInBackground(this, [path, reload, progress, inputFor] {
+        LoadOptions options;
+        options.resolvedValues = ResolvedValueCache::load(); // what the user resolved through Python
+        options.cancel = &progress->cancel;
+        options.progress = [progress](int done, int total) {
+            progress->done = done;
+            progress->total = total;
+        };
+        Loaded result;
+        result.path = path;
+        result.reload = reload;
+        result.repository = RepositoryLoader::load(path, options);
+        if (result.repository.found() && !result.repository.cancelled) {
+            // Search, navigation and the history list need it: compute it here, off the GUI thread.
+            result.repository.graph.historyOrder();
+            result.input = inputFor(result.repository);
+        }
+        return result;
+    }, [this, job](Loaded result) { loaded(job, std::move(result)); }, QThreadPool::globalInstance());
+}
+
+void RepositorySession::loaded(int job, Loaded result)
+{
+    if (job != m_job)
+        return; // superseded or cancelled while it loaded
+    m_progressTimer.stop();
+    reportProgress();
+    m_progress.reset();
+    if (result.repository.cancelled) {
+        setBusy(false);
+        Q_EMIT loadCancelled();
+        return;
+    }
+    if (!result.repository.found()) {
+        fail(result.path, failureReason(result.path, result.repository));
+        return;
+    }
+    m_pending = std::move(result);
+    m_layoutJob = m_layout->requestLayout(m_pending->input);
+    Q_EMIT layoutStarted();
+}
+
+void RepositorySession::layoutFinished(int layoutJob, const GraphLayout &layout)
+{
+    if (layoutJob != m_layoutJob || !m_pending)
+        return;
+    Loaded done = std::move(*m_pending);
+    m_pending.reset();
+    m_requestedPath.clear();
+    m_path = done.path;
+    m_repository = std::make_shared<const Repository>(std::move(done.repository));
+    m_watcher->watch(*m_repository);
+    setBusy(false);
+    Q_EMIT repositoryReady(*m_repository, done.input, layout);
+}
+
+void RepositorySession::reportProgress()
+{
+    if (m_progress && m_progress->total > 0)
+        Q_EMIT loadProgress(m_progress->done, m_progress->total);
+}
+
+void RepositorySession::fail(const QString &path, const Diagnostic &reason)
+{
+    m_requestedPath.clear();
+    setBusy(false);
+    Q_EMIT loadFailed(path, reason);
+}
+
+void RepositorySession::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
+}
+
+} // namespace headway

@@ -1,0 +1,469 @@
+#include "window/MainWindow.h"
+
+#include "session/BackgroundTask.h"
+#include "database/CommandConsole.h"
+#include "database/DatabaseActions.h"
+#include "database/DatabaseCommands.h"
+#include "database/DatabaseStatus.h"
+#include "details/DetailsPanel.h"
+#include "window/FileExport.h"
+#include "FindBar.h"
+#include "health/HealthBanner.h"
+#include "details/HistoryList.h"
+#include "window/LoadProgressIndicator.h"
+#include "window/MainActions.h"
+#include "database/MergeDialog.h"
+#include "database/MigrationController.h"
+#include "window/RecentRepositories.h"
+#include "session/RepositorySession.h"
+#include "database/TestUpgradePanel.h"
+#include "graph/GraphView.h"
+#include "graph/RevisionResolver.h"
+#include "report/DotReport.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace headway {
+
+namespace {
+
+// The one local path among dropped URLs, or empty: Headway opens one repository at a time.
+QString droppedPath(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
+        return {};
+    return mime->urls().first().toLocalFile();
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(new RepositorySession(this))
+    , m_graph(new GraphView(this))
+    , m_banner(new HealthBanner(this))
+    , m_findBar(new FindBar(m_graph, this))
+    , m_details(new DetailsPanel(this))
+    , m_history(new HistoryList(this))
+    , m_actions(new MainActions(this))
+    , m_recent(new RecentRepositories(m_actions->recentMenu, this))
+    , m_progress(new LoadProgressIndicator(this))
+    , m_summary(new QLabel(this))
+    , m_zoom(new QLabel(this))
+    , m_exportDirectory(QDir::homePath())
+{
+    setWindowTitle(tr("Headway"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/io.headway.Headway.svg")));
+    setAcceptDrops(true);
+    m_session->setLayoutInputBuilder(&GraphView::layoutInputFor); // the boxes the view draws
+    m_showError = [this](const QString &title, const QString &message, const QString &hint) {
+        showDefaultError(title, message, hint);
+    };
+    connectSession(); // before the controller connects: a reload reaches the window first
+    m_migrations = new MigrationController(m_session, this);
+    m_databaseActions = new DatabaseActions(this);
+    m_databaseCommands = new DatabaseCommands(this, m_migrations, m_databaseActions);
+    m_databaseStatus = new DatabaseStatus(m_migrations, this);
+    m_console = new CommandConsole(m_migrations, this);
+    m_testUpgrade = new TestUpgradePanel(m_migrations, this);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_databaseStatus);
+    layout->addWidget(m_graph, 1);
+    layout->addWidget(m_findBar);
+    setCentralWidget(central);
+    m_findBar->hide();
+    m_banner->showWelcome();
+
+    createDocks();
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_summary);
+    statusBar()->addPermanentWidget(m_zoom);
+    connectActions();
+    connectMigrations();
+
+    connect(m_graph, &GraphView::selectionChanged, this, &MainWindow::syncSelection);
+    connect(m_graph, &GraphView::revisionActivated, this, [this](int) { showDock(m_details); });
+    connect(m_graph, &GraphView::zoomChanged, this,
+            [this](qreal factor) { m_zoom->setText(tr("%1 %").arg(qRound(factor * 100))); });
+    connect(m_history, &HistoryList::revisionsSelected, this, &MainWindow::selectRevisions);
+    connect(m_history, &HistoryList::revisionActivated, this, [this](int revision) { selectRevisions({revision}); });
+    connect(m_details, &DetailsPanel::revisionLinkActivated, this, [this](int revision) { selectRevisions({revision}); });
+    connect(m_banner, &HealthBanner::problemActivated, this, &MainWindow::activateProblem);
+    connect(m_banner, &HealthBanner::openRequested, this, &MainWindow::chooseRepository);
+    connect(m_banner, &HealthBanner::demoRequested, this, &MainWindow::openDemo);
+    connect(m_recent, &RecentRepositories::openRequested, this, &MainWindow::openRepository);
+    connect(m_findBar, &FindBar::closed, m_graph, qOverload<>(&QWidget::setFocus));
+    resize(1400, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    auto *detailsDock = new QDockWidget(tr("Details"), this);
+    detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    detailsDock->setWidget(m_details);
+    detailsDock->toggleViewAction()->setStatusTip(tr("Show or hide the selected revision's details"));
+    detailsDock->toggleViewAction()->setToolTip(detailsDock->toggleViewAction()->statusTip());
+    addDockWidget(Qt::RightDockWidgetArea, detailsDock);
+
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDock"));
+    historyDock->setWidget(m_history);
+    historyDock->toggleViewAction()->setStatusTip(tr("Show or hide the history, as flask db history lists it"));
+    historyDock->toggleViewAction()->setToolTip(historyDock->toggleViewAction()->statusTip());
+    addDockWidget(Qt::BottomDockWidgetArea, historyDock);
+
+    auto *consoleDock = new QDockWidget(tr("Console"), this);
+    consoleDock->setObjectName(QStringLiteral("consoleDock"));
+    consoleDock->setWidget(m_console);
+    consoleDock->toggleViewAction()->setStatusTip(tr("Show or hide the commands Headway runs and their output"));
+    consoleDock->toggleViewAction()->setToolTip(consoleDock->toggleViewAction()->statusTip());
+    addDockWidget(Qt::BottomDockWidgetArea, consoleDock);
+    tabifyDockWidget(historyDock, consoleDock);
+
+    auto *testDock = new QDockWidget(tr("Test Upgrade"), this);
+    testDock->setObjectName(QStringLiteral("testUpgradeDock"));
+    testDock->setWidget(m_testUpgrade);
+    testDock->toggleViewAction()->setStatusTip(tr("Show or hide the results of the last test upgrade"));
+    testDock->toggleViewAction()->setToolTip(testDock->toggleViewAction()->statusTip());
+    addDockWidget(Qt::BottomDockWidgetArea, testDock);
+    tabifyDockWidget(historyDock, testDock);
+    historyDock->raise();
+    consoleDock->hide();
+    testDock->hide();
+
+    resizeDocks({detailsDock}, {460}, Qt::Horizontal);
+    resizeDocks({historyDock}, {180}, Qt::Vertical);
+
+    m_actions->populate({detailsDock->toggleViewAction(), historyDock->toggleViewAction(),
+                         consoleDock->toggleViewAction(), testDock->toggleViewAction()});
+    m_databaseActions->populate(m_actions->toolBar, m_graph);
+}
+
+void MainWindow::connectActions()
+{
+    MainActions *a = m_actions;
+    connect(a->open, &QAction::triggered, this, &MainWindow::chooseRepository);
+    connect(a->openDemo, &QAction::triggered, this, &MainWindow::openDemo);
+    connect(a->reload, &QAction::triggered, m_session, &RepositorySession::reload);
+    connect(a->exportSvg, &QAction::triggered, this, [this] { chooseExport(ExportFormat::Svg); });
+    connect(a->exportPng, &QAction::triggered, this, [this] { chooseExport(ExportFormat::Png); });
+    connect(a->exportDot, &QAction::triggered, this, [this] { chooseExport(ExportFormat::Dot); });
+    connect(a->quit, &QAction::triggered, this, &QWidget::close);
+    connect(a->zoomIn, &QAction::triggered, m_graph, &GraphView::zoomIn);
+    connect(a->zoomOut, &QAction::triggered, m_graph, &GraphView::zoomOut);
+    connect(a->fitToWindow, &QAction::triggered, m_graph, &GraphView::fitToWindow);
+    connect(a->actualSize, &QAction::triggered, m_graph, &GraphView::resetZoom);
+    connect(a->find, &QAction::triggered, m_findBar, &FindBar::activate);
+    connect(a->findNext, &QAction::triggered, m_findBar, &FindBar::findNext);
+    connect(a->findPrevious, &QAction::triggered, m_findBar, &FindBar::findPrevious);
+    connect(a->goParent, &QAction::triggered, m_graph, &GraphView::selectParent);
+    connect(a->goChild, &QAction::triggered, m_graph, &GraphView::selectChild);
+    connect(a->goNextSibling, &QAction::triggered, m_graph, &GraphView::selectNextSibling);
+    connect(a->goPreviousSibling, &QAction::triggered, m_graph, &GraphView::selectPreviousSibling);
+    connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &RepositorySession::loadStarted, this, [this](const QString &path, bool reload) {
+        m_loadIsReload = reload;
+        m_progress->start(reload ? tr("Reloading…") : tr("Loading %1…").arg(QDir::toNativeSeparators(path)));
+    });
+    connect(m_session, &RepositorySession::loadProgress, m_progress, &LoadProgressIndicator::setProgress);
+    connect(m_session, &RepositorySession::layoutStarted, this, [this] { m_progress->setPhase(tr("Laying out…")); });
+    connect(m_session, &RepositorySession::busyChanged, this, [this](bool busy) {
+        if (!busy)
+            m_progress->finish();
+    });
+    connect(m_session, &RepositorySession::loadCancelled, this,
+            [this] { statusBar()->showMessage(tr("Loading cancelled"), 5000); });
+    connect(m_session, &RepositorySession::repositoryReady, this, &MainWindow::showRepository);
+    connect(m_session, &RepositorySession::loadFailed, this, &MainWindow::showLoadFailure);
+    connect(m_progress, &LoadProgressIndicator::cancelRequested, m_session, &RepositorySession::cancel);
+}
+
+void MainWindow::connectMigrations()
+{
+    connect(m_migrations, &MigrationController::databaseRevisionsChanged, m_graph, &GraphView::setDatabaseRevisions);
+    connect(m_migrations, &MigrationController::status, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_migrations, &MigrationController::refused, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, 10000); });
+    connect(m_migrations, &MigrationController::operationStarted, this,
+            [this](MigrationController::Operation operation) {
+                if (operation != MigrationController::Operation::Current)
+                    showDock(m_console);
+            });
+    connect(m_migrations, &MigrationController::mergeVerified, this, &MainWindow::showMergeResult);
+    connect(m_databaseCommands, &DatabaseCommands::message, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_console, &CommandConsole::mergeRequested, m_databaseCommands, &DatabaseCommands::openMergeDialog);
+    connect(m_console, &CommandConsole::upgradeRequested, m_databaseCommands, &DatabaseCommands::upgradeToHeads);
+    connect(m_console, &CommandConsole::testUpgradeRequested, m_migrations, &MigrationController::testUpgrade);
+    connect(m_console, &CommandConsole::settingsRequested, m_databaseCommands, &DatabaseCommands::openRunSettings);
+    connect(m_banner, &HealthBanner::actionRequested, this, [this](const QString &action) {
+        if (action == QLatin1String("merge-heads"))
+            m_databaseCommands->openMergeDialog();
+        else if (action == QLatin1String("resolve-with-python"))
+            m_migrations->resolveWithPython();
+    });
+    connect(m_testUpgrade, &TestUpgradePanel::started, this, [this] { showDock(m_testUpgrade); });
+    connect(m_testUpgrade, &TestUpgradePanel::revisionActivated, this, &MainWindow::selectRevision);
+    connect(m_databaseStatus, &DatabaseStatus::revisionActivated, this, &MainWindow::selectRevision);
+    connect(m_databaseStatus, &DatabaseStatus::refreshRequested, m_migrations, &MigrationController::refreshDatabaseState);
+    connect(m_databaseStatus, &DatabaseStatus::upgradeRequested, m_databaseCommands, &DatabaseCommands::upgradeToHeads);
+    connect(m_databaseStatus, &DatabaseStatus::restoreRequested, m_databaseCommands, &DatabaseCommands::restoreBackup);
+    connect(m_databaseStatus, &DatabaseStatus::settingsRequested, m_databaseCommands, &DatabaseCommands::openRunSettings);
+}
+
+void MainWindow::showMergeResult(const MergeVerification &verification)
+{
+    if (verification.newRevision >= 0) {
+        selectRevisions({verification.newRevision});
+        showDock(m_details); // with the new file's source
+    }
+    if (!verification.ok())
+        m_showError(tr("The merge did not do what was asked"), verification.problem,
+                    tr("Look at the new file in the details, and delete it if it is wrong."));
+}
+
+void MainWindow::showDock(QWidget *content)
+{
+    QWidget *dock = content->parentWidget();
+    dock->show();
+    dock->raise();
+}
+
+void MainWindow::openRepository(const QString &path)
+{
+    m_session->open(path);
+}
+
+void MainWindow::openDemo()
+{
+    m_session->openDemo();
+}
+
+void MainWindow::restoreSettings()
+{
+    m_persistent = true;
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_exportDirectory = settings.value(QStringLiteral("mainWindow/exportDirectory"), m_exportDirectory).toString();
+    m_recent->loadSettings();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_migrations->isChanging()) {
+        const QString question = tr("“%1” is still running. Stopping it now may leave the database half-migrated "
+                                    "(a backup was taken before it started). Stop it and close?")
+                                     .arg(m_migrations->operationTitle());
+        const bool stop = m_askBeforeClosing ? m_askBeforeClosing(question)
+                                             : QMessageBox::question(this, tr("Stop the Running Command?"), question,
+                                                                     QMessageBox::Yes | QMessageBox::Cancel,
+                                                                     QMessageBox::Cancel)
+                                                   == QMessageBox::Yes;
+        if (!stop) {
+            event->ignore();
+            return;
+        }
+    }
+    if (m_persistent) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+        settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+        settings.setValue(QStringLiteral("mainWindow/exportDirectory"), m_exportDirectory);
+    }
+    m_session->cancel();
+    m_migrations->cancel();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    // Whether it holds migrations is the loader's call; a wrong drop gets an error that says so.
+    if (!droppedPath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = droppedPath(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openRepository(path);
+}
+
+bool MainWindow::selectRevision(const QString &identifier)
+{
+    const std::shared_ptr<const Repository> repository = m_session->repository();
+    if (!repository)
+        return false;
+    const Resolution resolution = RevisionResolver(repository->graph).resolve(identifier);
+    if (!resolution.ok())
+        return false;
+    m_graph->selectRevisions(resolution.revisions);
+    return true;
+}
+
+void MainWindow::showRepository(const Repository &repository, const LayoutInput &input, const GraphLayout &layout)
+{
+    m_history->setRepository(repository);
+    m_details->setRepository(m_session->repository());
+    m_selection.clear();
+    m_graph->showGraph(repository, input, layout); // keeps the selection and the view centre
+    syncSelection(m_graph->selectedRevisions());
+    m_banner->showProblems(healthProblems(repository, layout.diagnostics));
+    m_findBar->invalidate();
+    m_actions->setRepositoryActionsEnabled(true);
+
+    const QString name = QFileInfo(repository.layout.baseDirectory).fileName();
+    setWindowTitle(tr("%1 — Headway").arg(name.isEmpty() ? repository.layout.baseDirectory : name));
+    setWindowFilePath(repository.layout.baseDirectory);
+    const int revisions = int(input.nodes.size()) - int(std::count_if(input.nodes.cbegin(), input.nodes.cend(),
+                                                                      [](const LayoutNode &n) { return n.ghost; }));
+    const int heads = int(repository.graph.heads().size());
+    m_summary->setText((revisions == 1 ? tr("1 revision") : tr("%1 revisions").arg(revisions)) + QStringLiteral(" · ")
+                       + (heads == 1 ? tr("1 head") : tr("%1 heads").arg(heads)));
+    m_zoom->setText(tr("%1 %").arg(qRound(m_graph->zoomFactor() * 100)));
+    if (!m_loadIsReload)
+        m_recent->add(m_session->path());
+    statusBar()->showMessage(m_loadIsReload ? tr("Reloaded") : tr("Loaded %1").arg(QDir::toNativeSeparators(m_session->path())),
+                             5000);
+    Q_EMIT graphShown();
+}
+
+void MainWindow::showLoadFailure(const QString &path, const Diagnostic &reason)
+{
+    statusBar()->showMessage(tr("Could not open %1").arg(QDir::toNativeSeparators(path)), 5000);
+    m_showError(tr("Cannot open repository"), reason.message, reason.hint);
+    Q_EMIT loadFailed(reason.message);
+}
+
+void MainWindow::showDefaultError(const QString &title, const QString &message, const QString &hint)
+{
+    // Non-modal: the window stays usable, and nothing waits in a nested event loop.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Close, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(hint);
+    QPushButton *another = box->addButton(tr("Open Another…"), QMessageBox::ActionRole);
+    connect(another, &QPushButton::clicked, this, &MainWindow::chooseRepository);
+    box->setWindowModality(Qt::NonModal);
+    box->show();
+}
+
+void MainWindow::syncSelection(const QList<int> &revisions)
+{
+    if (revisions == m_selection)
+        return;
+    m_selection = revisions;
+    m_history->selectRevisions(revisions);
+    m_details->showRevisions(revisions);
+    m_databaseCommands->setSelection(revisions);
+}
+
+void MainWindow::selectRevisions(const QList<int> &revisions)
+{
+    m_graph->selectRevisions(revisions, true);
+    syncSelection(revisions);
+}
+
+void MainWindow::activateProblem(const QList<int> &revisions, const QString &path, int line)
+{
+    if (revisions.isEmpty()) {
+        if (!path.isEmpty()) // a file no revision stands for: alembic.ini, an unreadable migration
+            QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+        return;
+    }
+    selectRevisions(revisions);
+    if (revisions.size() == 1 && line > 0)
+        m_details->revealLine(line);
+}
+
+void MainWindow::chooseRepository()
+{
+    const QString start = m_session->path().isEmpty() ? QDir::homePath() : m_session->path();
+    const QString path = QFileDialog::getExistingDirectory(
+        this, tr("Open a project, migrations or versions directory"), start);
+    if (!path.isEmpty())
+        openRepository(path);
+}
+
+void MainWindow::chooseExport(ExportFormat format)
+{
+    static const QStringList suffixes = {QStringLiteral("svg"), QStringLiteral("png"), QStringLiteral("gv")};
+    const QStringList filters = {tr("SVG images (*.svg)"), tr("PNG images (*.png)"), tr("Graphviz DOT files (*.gv *.dot)")};
+    const int kind = static_cast<int>(format);
+    QString name = QFileInfo(windowFilePath()).fileName();
+    if (name.isEmpty())
+        name = QStringLiteral("migrations");
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Graph"), QDir(m_exportDirectory).filePath(name + QLatin1Char('.') + suffixes.at(kind)),
+        filters.at(kind));
+    if (path.isEmpty())
+        return;
+    m_exportDirectory = QFileInfo(path).absolutePath();
+    exportTo(path, format);
+}
+
+void MainWindow::exportTo(const QString &path, ExportFormat format)
+{
+    if (!m_session->hasRepository())
+        return;
+    if (format == ExportFormat::Dot) {
+        // Off the GUI thread: the text of a big graph takes a moment, and the disk may be slow.
+        const std::shared_ptr<const Repository> repository = m_session->repository();
+        runInBackground(this, [repository, path] { return saveTextFile(path, dotDocument(*repository)); },
+                        [this, path](const QString &error) { finishExport(path, error); });
+        return;
+    }
+    const bool ok = format == ExportFormat::Svg ? m_graph->exportSvg(path) : m_graph->exportPng(path);
+    finishExport(path, ok ? QString() : tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::finishExport(const QString &path, const QString &error)
+{
+    if (error.isEmpty())
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    else
+        m_showError(tr("Export failed"), error, tr("Choose a folder you can write to, and check there is space left."));
+    Q_EMIT exportFinished(path, error.isEmpty());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Headway"),
+        tr("<h3>Headway %1</h3><p>Shows the Alembic revision graph of a Flask-Migrate or Alembic project "
+           "and what is wrong with it: several heads, missing revisions, broken files.</p>"
+           "<p>Migration files are read statically: no Python, no database, no virtualenv needed.</p>")
+            .arg(QStringLiteral(HEADWAY_VERSION)));
+}
+
+} // namespace headway

@@ -1,0 +1,112 @@
+#include "window/ScreenshotTaker.h"
+
+#include "details/DetailsPanel.h"
+#include "window/MainWindow.h"
+#include "database/MigrationController.h"
+#include "session/RepositorySession.h"
+#include "graph/GraphView.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QPixmap>
+#include <QTextStream>
+
+namespace headway {
+
+bool ScreenshotTaker::isKnownCommand(const QString &command)
+{
+    return command.isEmpty() || command == QLatin1String("upgrade") || command == QLatin1String("test-upgrade");
+}
+
+ScreenshotTaker::ScreenshotTaker(MainWindow *window, const QString &file, const QString &command, int timeoutMs)
+    : QObject(window)
+    , m_window(window)
+    , m_file(file)
+    , m_command(command)
+{
+    // Errors go to stderr, not to a message box nobody will click.
+    window->setErrorDisplay([this](const QString &, const QString &message, const QString &hint) {
+        finish(LoadFailed, hint.isEmpty() ? message : QStringLiteral("%1\n%2").arg(message, hint));
+    });
+    // Connected after the window's own handler: by now the window shows the graph.
+    connect(window->session(), &RepositorySession::repositoryReady, this,
+            [this](const Repository &, const LayoutInput &input, const GraphLayout &layout) {
+                if (!layout.succeeded && !input.nodes.isEmpty()) {
+                    const Diagnostic why = layout.diagnostics.value(0);
+                    finish(LayoutFailed, tr("The graph could not be laid out: %1 %2").arg(why.message, why.hint));
+                    return;
+                }
+                waitForDatabaseState();
+            },
+            Qt::SingleShotConnection);
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this,
+            [this] { finish(TimedOut, tr("Timed out waiting for the repository to load")); });
+    m_timeout.start(timeoutMs);
+}
+
+void ScreenshotTaker::waitForDatabaseState()
+{
+    // The interpreter search and `current` run in the background: poll until they have ended.
+    m_poll.setInterval(50);
+    connect(&m_poll, &QTimer::timeout, this, [this] {
+        const MigrationController *controller = m_window->migrationController();
+        if (controller->isPreparing() || controller->isBusy()
+            || (controller->isToolReady() && !controller->isDatabaseStateKnown() && controller->databaseProblem().isEmpty()))
+            return;
+        m_poll.stop();
+        if (m_command.isEmpty())
+            QTimer::singleShot(0, this, &ScreenshotTaker::grab); // let the window lay out its widgets first
+        else
+            runCommand();
+    });
+    m_poll.start();
+}
+
+void ScreenshotTaker::runCommand()
+{
+    MigrationController *controller = m_window->migrationController();
+    connect(controller, &MigrationController::operationFinished, this,
+            [this](MigrationController::Operation operation) {
+                if (operation != MigrationController::Operation::Upgrade
+                    && operation != MigrationController::Operation::TestUpgrade)
+                    return;
+                // The result panel took space from the graph: show all of it again.
+                QTimer::singleShot(0, this, [this] {
+                    m_window->graphView()->fitToWindow();
+                    grab();
+                });
+            });
+    connect(controller, &MigrationController::refused, this,
+            [this](const QString &reason) { finish(LoadFailed, tr("Cannot run %1: %2").arg(m_command, reason)); });
+    if (m_command == QLatin1String("upgrade"))
+        controller->upgrade(QStringLiteral("heads"));
+    else
+        controller->testUpgrade();
+}
+
+void ScreenshotTaker::grab()
+{
+    // A selected revision's source arrives from a background read: wait for it.
+    if (m_window->detailsPanel()->isReadingSource()) {
+        connect(m_window->detailsPanel(), &DetailsPanel::sourceShown, this, &ScreenshotTaker::grab,
+                Qt::SingleShotConnection);
+        return;
+    }
+    const QPixmap pixmap = m_window->grab();
+    // Writing here blocks the GUI thread, which is fine: the application quits next.
+    if (pixmap.isNull() || !pixmap.save(m_file, "PNG"))
+        finish(SaveFailed, tr("Cannot write the screenshot to %1").arg(QDir::toNativeSeparators(m_file)));
+    else
+        finish(Saved, {});
+}
+
+void ScreenshotTaker::finish(int code, const QString &message)
+{
+    m_timeout.stop();
+    if (!message.isEmpty())
+        QTextStream(stderr) << "headway: " << message << Qt::endl;
+    QCoreApplication::exit(code);
+}
+
+} // namespace headway

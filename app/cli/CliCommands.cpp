@@ -3,15 +3,15 @@
 
 #include "demo/DemoWorkspace.h"
 #include "graph/RevisionResolver.h"
-#include "python/InterpreterDiscovery.h"
+#include "io/AtomicFile.h"
 #include "report/AlembicText.h"
 #include "report/DotReport.h"
 #include "report/HealthCheck.h"
 #include "report/JsonReport.h"
 #include "repository/RepositoryLoader.h"
+#include "runner/InterpreterDiscovery.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -248,9 +248,10 @@ int graph(Context &c)
         c.out << document;
         return Success;
     }
-    QFile file(output);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(document.toUtf8()) < 0) {
-        c.err << "headway-cli: cannot write " << output << ": " << file.errorString() << '\n';
+    // Whole or not at all: a script reading FILE never sees half a graph.
+    if (const QString error = AtomicFile::write(output, document.toUtf8(), AtomicFile::MissingFolder::Fail);
+        !error.isEmpty()) {
+        c.err << "headway-cli: " << error << '\n';
         return Broken;
     }
     return Success;

@@ -1,11 +1,11 @@
-// headway-cli current, upgrade, downgrade and stamp: where the database is,
-// and changing it with a plan shown first, a question before anything is
-// undone, a SQLite backup, and the tool's failure explained.
+// headway-cli current, upgrade, downgrade and stamp over the core workflow:
+// the plan is made from the database as `current` reads it, shown, confirmed
+// where something is undone, and then exactly that plan runs.
 #include "ToolRunning.h"
 
-#include "plan/MigrationPlanner.h"
-#include "plan/SqlPreview.h"
-#include "plan/TestUpgrade.h"
+#include "report/RevisionName.h"
+#include "workflow/DatabaseChange.h"
+#include "workflow/Workflow.h"
 
 #include <QFileInfo>
 
@@ -16,36 +16,71 @@ int current(Context &c)
     auto prepared = prepare(c, repositoryArgument(c.parser, 0));
     if (const int *code = std::get_if<int>(&prepared))
         return *code;
-    Prepared &p = std::get<Prepared>(prepared);
+    const Prepared &p = std::get<Prepared>(prepared);
     if (dryRun(c, p.tool.current()))
         return Success;
-    QObject owner;
-    const std::optional<QStringList> revisions = currentRevisions(c, p, &owner);
-    if (!revisions)
+    const std::optional<DatabaseState> database = readDatabase(c, p);
+    if (!database)
         return CommandFailed;
-    const MigrationPlanner planner(p.repository.graph);
-    const MigrationPlan pending = planner.upgrade(*revisions, QStringLiteral("heads"));
+    const RevisionGraph &graph = p.repository->graph;
+    const MigrationPlan pending = Workflow::plan(OperationKind::Upgrade, *p.repository, *database, QStringLiteral("heads"));
     if (jsonOutput(c)) {
-        printJson(c, {{QStringLiteral("revisions"), QJsonArray::fromStringList(*revisions)},
-                      {QStringLiteral("heads"), ids(p.repository.graph, p.repository.graph.heads())},
-                      {QStringLiteral("effective_heads"), ids(p.repository.graph, p.repository.graph.realHeads())},
+        printJson(c, {{QStringLiteral("revisions"), QJsonArray::fromStringList(database->revisions)},
+                      {QStringLiteral("heads"), ids(graph, graph.heads())},
+                      {QStringLiteral("effective_heads"), ids(graph, graph.realHeads())},
                       {QStringLiteral("behind"), static_cast<int>(pending.revisions.size())},
-                      {QStringLiteral("pending"), ids(p.repository.graph, pending.revisions)},
+                      {QStringLiteral("pending"), ids(graph, pending.revisions)},
                       {QStringLiteral("up_to_date"), pending.revisions.isEmpty()}});
         return Success;
     }
-    c.out << "Database: " << (revisions->isEmpty() ? QStringLiteral("base (no revision)") : revisions->join(QLatin1String(", ")))
+    c.out << "Database: "
+          << (database->revisions.isEmpty() ? QStringLiteral("base (no revision)") : database->revisions.join(QLatin1String(", ")))
           << '\n';
+    if (!database->problem.isEmpty())
+        c.out << database->problem << '\n';
     if (pending.revisions.isEmpty())
         c.out << "Up to date: at every head.\n";
     else
         c.out << "Target database is not up to date: " << pending.revisions.size() << " revision(s) behind.\n";
     for (int revision : pending.revisions)
-        c.out << "  pending  " << describe(p.repository, revision) << '\n';
+        c.out << "  pending  " << revisionName(*p.repository, revision) << '\n';
     return Success;
 }
 
 namespace {
+
+OperationKind operationFor(MigrationPlan::Kind kind)
+{
+    return kind == MigrationPlan::Kind::Upgrade     ? OperationKind::Upgrade
+           : kind == MigrationPlan::Kind::Downgrade ? OperationKind::Downgrade
+                                                    : OperationKind::Stamp;
+}
+
+void printResultJson(Context &c, const Prepared &p, const OperationResult &result)
+{
+    const StepResult *step = mainStep(result);
+    const RevisionGraph &graph = p.repository->graph;
+    const MigrationPlan &plan = result.plan;
+    QJsonObject failure;
+    if (result.site.failingRevision >= 0)
+        failure = {{QStringLiteral("summary"), result.site.summary},
+                   {QStringLiteral("revision"), graph.node(result.site.failingRevision).id},
+                   {QStringLiteral("object"), result.site.objectName},
+                   {QStringLiteral("creators"), ids(graph, result.site.creators)}};
+    printJson(c, {{QStringLiteral("ok"), result.succeeded()},
+                  {QStringLiteral("message"), result.message},
+                  {QStringLiteral("failure"), failure},
+                  {QStringLiteral("target"), plan.target},
+                  {QStringLiteral("command"), commandJson(result.command)},
+                  {QStringLiteral("exit_code"), step ? step->result.exitCode : -1},
+                  {QStringLiteral("planned"),
+                   ids(graph, plan.kind == MigrationPlan::Kind::Stamp ? plan.markedApplied : plan.revisions)},
+                  {QStringLiteral("before"), QJsonArray::fromStringList(result.before.revisions)},
+                  {QStringLiteral("after"), QJsonArray::fromStringList(result.after.revisions)},
+                  {QStringLiteral("backup"), result.backup.made() ? QJsonValue(result.backup.copy) : QJsonValue()},
+                  {QStringLiteral("explanation"), explanationJson(result.explanation)},
+                  {QStringLiteral("output"), step ? step->result.output : QString()}});
+}
 
 // upgrade, downgrade and stamp: plan, confirm, back up, run, report.
 int changeDatabase(Context &c, MigrationPlan::Kind kind)
@@ -63,107 +98,59 @@ int changeDatabase(Context &c, MigrationPlan::Kind kind)
     auto prepared = prepare(c, repositoryArgument(c.parser, onlyRepository ? 0 : 1));
     if (const int *code = std::get_if<int>(&prepared))
         return *code;
-    Prepared &p = std::get<Prepared>(prepared);
+    const Prepared &p = std::get<Prepared>(prepared);
     const bool sqlOnly = c.parser.isSet(QStringLiteral("sql"));
-    QObject owner;
-    const Repository &repository = p.repository;
 
     // Even a dry run reads where the database is (read-only): the plan starts there.
-    const std::optional<QStringList> before = currentRevisions(c, p, &owner);
+    const std::optional<DatabaseState> before = readDatabase(c, p);
     if (!before)
         return CommandFailed;
-    if (isUpgrade && (positional.isEmpty() || onlyRepository) && repository.graph.heads().size() > 1)
-        c.err << "headway-cli: there are " << repository.graph.heads().size()
+    const int heads = int(p.repository->graph.heads().size());
+    if (isUpgrade && (positional.isEmpty() || onlyRepository) && heads > 1)
+        c.err << "headway-cli: there are " << heads
               << " heads, so `upgrade head` (what `flask db upgrade` does) would fail; upgrading to every head "
                  "instead. Merge the heads (headway-cli fix) to get one.\n";
-    const MigrationPlanner planner(repository.graph);
-    const MigrationPlan plan = kind == MigrationPlan::Kind::Upgrade     ? planner.upgrade(*before, target)
-                               : kind == MigrationPlan::Kind::Downgrade ? planner.downgrade(*before, target)
-                                                                        : planner.stamp(*before, target);
-    if (!plan.ok()) {
-        c.err << "headway-cli: Alembic would refuse this: " << plan.error << '\n';
-        if (!plan.advice.isEmpty())
-            c.err << "  " << plan.advice << '\n';
+    OperationRequest request;
+    request.kind = sqlOnly ? OperationKind::PreviewSql : operationFor(kind);
+    request.plan = Workflow::plan(operationFor(kind), *p.repository, *before, target);
+    request.backUp = !c.parser.isSet(QStringLiteral("no-backup"));
+    if (!request.plan.ok()) {
+        c.err << "headway-cli: Alembic would refuse this: " << request.plan.error << '\n';
+        if (!request.plan.advice.isEmpty())
+            c.err << "  " << request.plan.advice << '\n';
         if (jsonOutput(c))
-            printJson(c, {{QStringLiteral("ok"), false}, {QStringLiteral("error"), plan.error},
-                          {QStringLiteral("advice"), plan.advice}});
+            printJson(c, {{QStringLiteral("ok"), false}, {QStringLiteral("error"), request.plan.error},
+                          {QStringLiteral("advice"), request.plan.advice}});
         return CommandFailed;
     }
-
-    CommandLine line = kind == MigrationPlan::Kind::Upgrade     ? p.tool.upgrade(target)
-                       : kind == MigrationPlan::Kind::Downgrade ? p.tool.downgrade(target)
-                                                                : p.tool.stamp(target);
-    if (sqlOnly) {
-        const SqlPreview preview = SqlPreview::forPlan(p.tool, repository.graph, *before, plan);
-        if (!preview.ok()) {
-            c.err << "headway-cli: " << preview.error << '\n';
-            return UsageError;
-        }
-        line = preview.line;
+    QString error;
+    const CommandLine line = DatabaseChange::commandFor({p.repository, p.tool, *before}, request, &error);
+    if (!error.isEmpty()) {
+        c.err << "headway-cli: " << error << '\n';
+        return UsageError;
     }
     if (dryRun(c, line))
         return Success;
 
-    if (!sqlOnly) {
-        QTextStream &planOut = jsonOutput(c) ? c.err : c.out;
-        if (kind == MigrationPlan::Kind::Stamp) {
-            planOut << "Stamp " << target << " (no migration runs; the schema is left as it is):\n";
-            for (int revision : plan.markedApplied)
-                planOut << "  recorded as applied      " << describe(repository, revision) << '\n';
-            for (int revision : plan.markedUnapplied)
-                planOut << "  recorded as not applied  " << describe(repository, revision) << '\n';
-        } else {
-            planOut << (isUpgrade ? "Migrations to run (oldest first):\n" : "Migrations to undo (newest first):\n");
-            for (int revision : plan.revisions)
-                planOut << "  " << describe(repository, revision) << '\n';
-            if (plan.revisions.isEmpty())
-                planOut << "  none: the database is already there\n";
-        }
-        planOut.flush();
-        if (!isUpgrade && (!plan.revisions.isEmpty() || kind == MigrationPlan::Kind::Stamp)
-            && !confirmed(c, kind == MigrationPlan::Kind::Stamp ? QStringLiteral("Stamp the database?")
-                                                                 : QStringLiteral("Undo these migrations?"))) {
-            return NotConfirmed;
-        }
-    }
-
-    std::optional<SqliteBackupCopy> backup = sqlOnly ? SqliteBackupCopy{} : backUpDatabase(c, p, &owner);
-    if (!backup)
-        return CommandFailed;
-    CommandSequence *sequence = runSteps(c, {{QString(), line}}, p.tool, &owner, sqlOnly ? Echo::Quiet : Echo::Command);
-    const StepResult &result = sequence->results().constFirst();
+    const OperationResult result = runOperation(c, p, *before, request, sqlOnly ? Echo::Quiet : Echo::Command);
+    if (result.outcome == OperationResult::Outcome::NotConfirmed)
+        return NotConfirmed;
+    reportFailure(c, result);
     if (sqlOnly) {
-        if (result.result.succeeded())
-            c.out << result.result.output;
-        else
-            reportFailure(c, result);
-        return result.result.succeeded() ? Success : exitCodeFor(result);
+        if (result.succeeded())
+            c.out << mainStep(result)->result.output;
+        return exitCodeFor(result);
     }
-    if (!result.result.succeeded()) {
-        reportFailure(c, result);
-        const FailureSite site = FailureSite::locate(repository, result.result.output);
-        if (!site.summary.isEmpty())
-            c.err << "headway-cli: " << site.summary << '\n';
-    }
-    const std::optional<QStringList> after = result.result.succeeded() ? currentRevisions(c, p, &owner) : before;
-    if (jsonOutput(c)) {
-        printJson(c, {{QStringLiteral("ok"), result.result.succeeded()},
-                      {QStringLiteral("target"), target},
-                      {QStringLiteral("command"), commandJson(line)},
-                      {QStringLiteral("exit_code"), result.result.exitCode},
-                      {QStringLiteral("planned"), ids(repository.graph, kind == MigrationPlan::Kind::Stamp ? plan.markedApplied : plan.revisions)},
-                      {QStringLiteral("before"), QJsonArray::fromStringList(*before)},
-                      {QStringLiteral("after"), QJsonArray::fromStringList(after.value_or(QStringList{}))},
-                      {QStringLiteral("backup"), backup->copy.isEmpty() ? QJsonValue() : QJsonValue(backup->copy)},
-                      {QStringLiteral("explanation"), explanationJson(result.explanation)},
-                      {QStringLiteral("output"), result.result.output}});
-    } else if (result.result.succeeded()) {
+    if (result.backup.made())
+        c.err << "  To restore it: cp "
+              << shellQuote(result.backup.copy) << ' ' << shellQuote(result.backup.original) << '\n';
+    if (jsonOutput(c))
+        printResultJson(c, p, result);
+    else if (result.succeeded())
         c.out << "Database now at: "
-              << (after && !after->isEmpty() ? after->join(QLatin1String(", ")) : QStringLiteral("base")) << '\n';
-    } else if (backup->made()) {
-        c.err << "The database backup is " << backup->copy << '\n';
-    }
-    return result.result.succeeded() ? Success : exitCodeFor(result);
+              << (result.after.revisions.isEmpty() ? QStringLiteral("base") : result.after.revisions.join(QLatin1String(", ")))
+              << '\n';
+    return exitCodeFor(result);
 }
 
 } // namespace
@@ -182,7 +169,5 @@ int stamp(Context &c)
 {
     return changeDatabase(c, MigrationPlan::Kind::Stamp);
 }
-
-// Merges `heads` (all heads when empty) and checks the result; used by merge and fix.
 
 } // namespace headway::cli

@@ -1,11 +1,10 @@
-// headway-cli merge and fix: merging any number of heads with a message that
-// says what is merged, then verifying one new file and the heads left, and
-// printing the git add to run.
+// headway-cli merge and fix over the core workflow: merging any number of
+// heads with a message that says what is merged, then the verified result
+// (one new file, the heads left) and the git add to run.
 #include "ToolRunning.h"
 
 #include "graph/RevisionResolver.h"
 #include "plan/MergeRequest.h"
-#include "repository/RepositoryLoader.h"
 
 #include <QFileInfo>
 
@@ -13,16 +12,16 @@ namespace headway::cli {
 
 namespace {
 
-int mergeHeads(Context &c, Prepared &p, QStringList heads, bool fixMode)
+int mergeHeads(Context &c, const Prepared &p, const QStringList &requested, bool fixMode)
 {
-    const Repository &before = p.repository;
+    const Repository &before = *p.repository;
     QList<int> headNodes;
-    if (heads.isEmpty()) {
+    if (requested.isEmpty()) {
         headNodes = before.graph.heads();
     } else {
         // Ids, unique prefixes and branch labels, as `alembic merge` takes them.
         const RevisionResolver resolver(before.graph);
-        for (const QString &head : std::as_const(heads)) {
+        for (const QString &head : requested) {
             const Resolution resolution = resolver.resolve(head);
             const int match = resolution.ok() && resolution.revisions.size() == 1 ? resolution.revisions.first() : -1;
             if (match < 0 || !before.graph.node(match).isHead()) {
@@ -36,7 +35,7 @@ int mergeHeads(Context &c, Prepared &p, QStringList heads, bool fixMode)
             headNodes += match;
         }
     }
-    heads.clear();
+    QStringList heads;
     for (int node : std::as_const(headNodes))
         heads += before.graph.node(node).id;
     if (headNodes.size() < 2) {
@@ -53,23 +52,27 @@ int mergeHeads(Context &c, Prepared &p, QStringList heads, bool fixMode)
               << '\n';
         return UsageError;
     }
+    OperationRequest request;
+    request.kind = OperationKind::Merge;
+    request.heads = heads;
+    request.message = message;
     const CommandLine line = p.tool.merge(heads, message);
     if (dryRun(c, line))
         return Success;
-    QObject owner;
-    CommandSequence *sequence = runSteps(c, {{QStringLiteral("merge"), line}}, p.tool, &owner, Echo::Command);
-    const StepResult &result = sequence->results().constFirst();
-    if (!result.result.succeeded()) {
+    const OperationResult result = runOperation(c, p, {}, request, Echo::Command);
+    const MergeVerification &verification = result.merge;
+    if (!result.repositoryAfter) {
         reportFailure(c, result);
-        if (jsonOutput(c))
+        if (jsonOutput(c)) {
+            const StepResult *step = mainStep(result);
             printJson(c, {{QStringLiteral("ok"), false}, {QStringLiteral("heads"), QJsonArray::fromStringList(heads)},
                           {QStringLiteral("command"), commandJson(line)},
                           {QStringLiteral("explanation"), explanationJson(result.explanation)},
-                          {QStringLiteral("output"), result.result.output}});
+                          {QStringLiteral("output"), step ? step->result.output : QString()}});
+        }
         return exitCodeFor(result);
     }
-    const Repository after = RepositoryLoader::load(before.layout.argument, loadOptions());
-    const MergeVerification verification = MergeRequest::verify(before, after, heads);
+    const Repository &after = *result.repositoryAfter;
     const QString relativeFile = verification.newFile.isEmpty() ? QString() : after.relativePath(verification.newFile);
     const QString gitAdd = relativeFile.isEmpty() ? QString() : QStringLiteral("git add ") + shellQuote(relativeFile);
     if (jsonOutput(c)) {
@@ -86,12 +89,12 @@ int mergeHeads(Context &c, Prepared &p, QStringList heads, bool fixMode)
     } else {
         if (verification.newRevision >= 0)
             c.out << "Created merge revision " << after.graph.node(verification.newRevision).id << " in " << relativeFile << '\n';
-        c.out << "Heads now: " << ids(after.graph, after.graph.heads()).toVariantList().size() << '\n';
+        c.out << "Heads now: " << after.graph.heads().size() << '\n';
         if (verification.ok() && !gitAdd.isEmpty())
             c.out << "Commit it: " << gitAdd << '\n';
     }
-    if (!verification.ok()) {
-        c.err << "headway-cli: the merge did not do what was asked: " << verification.problem << '\n';
+    if (!result.succeeded()) {
+        c.err << "headway-cli: " << result.message << '\n';
         return CommandFailed;
     }
     return Success;

@@ -1,9 +1,9 @@
-// headway-cli resolve: revision identifiers that are not literals, read by
-// importing just those files with the project's interpreter, and remembered.
+// headway-cli resolve over the core workflow: revision identifiers that are
+// not literals, read by importing just those files with the project's
+// interpreter, and remembered.
 #include "ToolRunning.h"
 
 #include "python/PythonValueResolver.h"
-#include "repository/RepositoryLoader.h"
 
 namespace headway::cli {
 
@@ -12,8 +12,8 @@ int resolve(Context &c)
     auto prepared = prepare(c, repositoryArgument(c.parser, 0));
     if (const int *code = std::get_if<int>(&prepared))
         return *code;
-    Prepared &p = std::get<Prepared>(prepared);
-    const QStringList paths = PythonValueResolver::filesNeedingPython(p.repository);
+    const Prepared &p = std::get<Prepared>(prepared);
+    const QStringList paths = PythonValueResolver::filesNeedingPython(*p.repository);
     if (paths.isEmpty()) {
         if (jsonOutput(c))
             printJson(c, {{QStringLiteral("ok"), true}, {QStringLiteral("files"), QJsonArray()}});
@@ -21,47 +21,40 @@ int resolve(Context &c)
             c.out << "Every revision identifier is a literal: nothing to resolve.\n";
         return Success;
     }
-    const CommandLine line = PythonValueResolver::command(p.tool, paths);
-    if (dryRun(c, line))
+    if (dryRun(c, PythonValueResolver::command(p.tool, paths)))
         return Success;
-    QObject owner;
-    CommandSequence *sequence = runSteps(c, {{QStringLiteral("resolve"), line}}, p.tool, &owner, Echo::Quiet);
-    const StepResult &result = sequence->results().constFirst();
-    const QList<ResolvedFile> resolved = PythonValueResolver::parseOutput(result.result.output);
-    if (resolved.isEmpty()) {
+    const OperationResult result = runOperation(c, p, {}, OperationRequest::of(OperationKind::ResolveValues), Echo::Quiet);
+    if (result.resolved.isEmpty()) {
         reportFailure(c, result);
         return CommandFailed;
     }
-    ResolvedValueCache::store(resolved);
-    const Repository after = RepositoryLoader::load(p.repository.layout.argument, loadOptions());
+    const std::shared_ptr<const Repository> after = result.repositoryAfter ? result.repositoryAfter : p.repository;
     QJsonArray files;
-    bool allResolved = true;
-    for (const ResolvedFile &file : resolved) {
-        allResolved = allResolved && file.error.isEmpty();
+    for (const ResolvedFile &file : result.resolved) {
         QJsonObject values;
         for (auto it = file.values.cbegin(); it != file.values.cend(); ++it)
             values.insert(it.key(), it.value() ? QJsonValue(QJsonArray::fromStringList(*it.value())) : QJsonValue());
-        files.append(QJsonObject{{QStringLiteral("path"), after.relativePath(file.path)},
+        files.append(QJsonObject{{QStringLiteral("path"), after->relativePath(file.path)},
                                  {QStringLiteral("values"), values},
                                  {QStringLiteral("error"), file.error}});
-        if (!jsonOutput(c)) {
-            c.out << after.relativePath(file.path) << ": ";
-            if (!file.error.isEmpty()) {
-                c.out << "could not be imported: " << file.error << '\n';
-                continue;
-            }
-            QStringList shown;
-            for (auto it = file.values.cbegin(); it != file.values.cend(); ++it)
-                shown += it.key() + QStringLiteral(" = ")
-                         + (it.value() ? QStringLiteral("(%1)").arg(it.value()->join(QLatin1String(", "))) : QStringLiteral("None"));
-            shown.sort();
-            c.out << shown.join(QLatin1String("; ")) << '\n';
+        if (jsonOutput(c))
+            continue;
+        c.out << after->relativePath(file.path) << ": ";
+        if (!file.error.isEmpty()) {
+            c.out << "could not be imported: " << file.error << '\n';
+            continue;
         }
+        QStringList shown;
+        for (auto it = file.values.cbegin(); it != file.values.cend(); ++it)
+            shown += it.key() + QStringLiteral(" = ")
+                     + (it.value() ? QStringLiteral("(%1)").arg(it.value()->join(QLatin1String(", "))) : QStringLiteral("None"));
+        shown.sort();
+        c.out << shown.join(QLatin1String("; ")) << '\n';
     }
     if (jsonOutput(c))
-        printJson(c, {{QStringLiteral("ok"), allResolved}, {QStringLiteral("files"), files},
-                      {QStringLiteral("heads"), ids(after.graph, after.graph.heads())}});
-    return allResolved ? Success : CommandFailed;
+        printJson(c, {{QStringLiteral("ok"), result.succeeded()}, {QStringLiteral("files"), files},
+                      {QStringLiteral("heads"), ids(after->graph, after->graph.heads())}});
+    return result.succeeded() ? Success : CommandFailed;
 }
 
 } // namespace headway::cli

@@ -1,101 +1,105 @@
-// headway-cli test-upgrade: every migration up, down and up again on a
-// scratch database, then the project's migration tests; the failing step and
-// the migrations behind it are named.
+// headway-cli test-upgrade over the core workflow: every migration up, down
+// and up again on a scratch database, then the project's migration tests; the
+// failing step and the migrations behind it are named.
 #include "ToolRunning.h"
 
-#include "plan/TestUpgrade.h"
+#include "workflow/TestUpgradeOperation.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
 
 namespace headway::cli {
 
+namespace {
+
+QString statusOf(const StepResult &result)
+{
+    return result.skipped ? QStringLiteral("skipped")
+           : result.result.succeeded() ? QStringLiteral("passed")
+                                       : QStringLiteral("failed");
+}
+
+int printDryRun(Context &c, const Prepared &p, const OperationRequest &request)
+{
+    QTemporaryDir directory(QDir::tempPath() + QStringLiteral("/headway-test-upgrade-XXXXXX"));
+    const PreparedTestUpgrade prepared = TestUpgradeOperation::prepare({p.repository, p.tool, {}}, request, directory.path());
+    if (!prepared.scratch.error.isEmpty()) {
+        c.err << "headway-cli: " << prepared.scratch.error << '\n';
+        return UsageError;
+    }
+    QJsonArray planned;
+    for (const CommandStep &step : prepared.steps) {
+        planned.append(QJsonObject{{QStringLiteral("title"), step.title}, {QStringLiteral("command"), commandJson(step.line)}});
+        if (!jsonOutput(c))
+            c.out << "# " << step.title << '\n' << step.line.shellText() << '\n';
+    }
+    if (jsonOutput(c))
+        printJson(c, {{QStringLiteral("dry_run"), true}, {QStringLiteral("database_url"), prepared.scratch.url},
+                      {QStringLiteral("steps"), planned}});
+    return Success;
+}
+
+} // namespace
+
 int testUpgrade(Context &c)
 {
     auto prepared = prepare(c, repositoryArgument(c.parser, 0));
     if (const int *code = std::get_if<int>(&prepared))
         return *code;
-    Prepared &p = std::get<Prepared>(prepared);
-    QTemporaryDir directory(QDir::tempPath() + QStringLiteral("/headway-test-upgrade-XXXXXX"));
-    const ScratchDatabase scratch = TestUpgrade::prepareScratch(p.tool, directory.path());
-    if (!scratch.error.isEmpty()) {
-        c.err << "headway-cli: " << scratch.error << '\n';
-        return UsageError;
-    }
-    const MigrationTool scratchTool = TestUpgrade::toolFor(p.tool, scratch);
-    QStringList testCommand = p.tool.settings().testCommand;
+    const Prepared &p = std::get<Prepared>(prepared);
+    OperationRequest request;
+    request.kind = OperationKind::TestUpgrade;
     if (c.parser.isSet(QStringLiteral("test-command"))) {
         // Arguments for the project's interpreter, split as a shell would (quotes kept together).
-        testCommand = QProcess::splitCommand(c.parser.value(QStringLiteral("test-command")));
-        if (testCommand.isEmpty()) {
+        request.testCommand = QProcess::splitCommand(c.parser.value(QStringLiteral("test-command")));
+        if (request.testCommand->isEmpty()) {
             c.err << "headway-cli: --test-command is empty\n";
             return UsageError;
         }
     }
-    if (c.parser.isSet(QStringLiteral("no-project-tests")))
-        testCommand = {QStringLiteral("-c"), QStringLiteral("pass")};
-    QList<CommandStep> steps = TestUpgrade::steps(p.repository, scratchTool, scratch.file, testCommand);
-    if (c.parser.isSet(QStringLiteral("no-project-tests")))
-        steps.removeLast();
-    if (c.parser.isSet(QStringLiteral("dry-run"))) {
-        QJsonArray planned;
-        for (const CommandStep &step : std::as_const(steps)) {
-            planned.append(QJsonObject{{QStringLiteral("title"), step.title}, {QStringLiteral("command"), commandJson(step.line)}});
-            if (!jsonOutput(c))
-                c.out << "# " << step.title << '\n' << step.line.shellText() << '\n';
-        }
-        if (jsonOutput(c))
-            printJson(c, {{QStringLiteral("dry_run"), true}, {QStringLiteral("database_url"), scratch.url},
-                          {QStringLiteral("steps"), planned}});
-        return Success;
-    }
-    QObject owner;
-    CommandSequence *sequence = runSteps(c, steps, p.tool, &owner, Echo::StepsAndCommand);
-    const bool ok = sequence->succeeded();
-    FailureSite site;
+    request.projectTests = !c.parser.isSet(QStringLiteral("no-project-tests"));
+    if (c.parser.isSet(QStringLiteral("dry-run")))
+        return printDryRun(c, p, request);
+
+    const OperationResult result = runOperation(c, p, {}, request, Echo::StepsAndCommand);
+    const RevisionGraph &graph = p.repository->graph;
     QJsonArray stepsJson;
-    for (const StepResult &result : sequence->results()) {
-        const QString status = result.skipped ? QStringLiteral("skipped")
-                               : result.result.succeeded() ? QStringLiteral("passed")
-                                                           : QStringLiteral("failed");
-        QJsonObject step{{QStringLiteral("title"), result.step.title},
-                         {QStringLiteral("status"), status},
-                         {QStringLiteral("elapsed_ms"), result.result.elapsedMs},
-                         {QStringLiteral("command"), result.step.line.shellText()}};
+    for (const StepResult &step : result.steps) {
+        const QString status = statusOf(step);
+        QJsonObject object{{QStringLiteral("title"), step.step.title},
+                           {QStringLiteral("status"), status},
+                           {QStringLiteral("elapsed_ms"), step.result.elapsedMs},
+                           {QStringLiteral("command"), step.step.line.shellText()}};
         if (status == QLatin1String("failed")) {
-            step.insert(QStringLiteral("output"), result.result.output);
-            step.insert(QStringLiteral("explanation"), explanationJson(result.explanation));
-            if (site.failingRevision < 0)
-                site = FailureSite::locate(p.repository, result.result.output);
+            object.insert(QStringLiteral("output"), step.result.output);
+            object.insert(QStringLiteral("explanation"), explanationJson(step.explanation));
         }
-        stepsJson.append(step);
+        stepsJson.append(object);
         if (!jsonOutput(c))
-            c.out << QStringLiteral("%1  %2  (%3 ms)\n").arg(status.toUpper(), -7).arg(result.step.title).arg(result.result.elapsedMs);
+            c.out << QStringLiteral("%1  %2  (%3 ms)\n").arg(status.toUpper(), -7).arg(step.step.title).arg(step.result.elapsedMs);
     }
+    const FailureSite &site = result.site;
     if (jsonOutput(c)) {
         QJsonObject failure;
         if (site.failingRevision >= 0)
             failure = {{QStringLiteral("summary"), site.summary},
-                       {QStringLiteral("revision"), p.repository.graph.node(site.failingRevision).id},
+                       {QStringLiteral("revision"), graph.node(site.failingRevision).id},
                        {QStringLiteral("object"), site.objectName},
-                       {QStringLiteral("creators"), ids(p.repository.graph, site.creators)}};
-        printJson(c, {{QStringLiteral("ok"), ok}, {QStringLiteral("database_url"), scratch.url},
+                       {QStringLiteral("creators"), ids(graph, site.creators)}};
+        printJson(c, {{QStringLiteral("ok"), result.succeeded()}, {QStringLiteral("database_url"), result.scratchUrl},
                       {QStringLiteral("steps"), stepsJson}, {QStringLiteral("failure"), failure}});
-    } else if (!ok) {
-        for (const StepResult &result : sequence->results()) {
-            if (!result.skipped && !result.result.succeeded()) {
-                c.out << "\nFailed: " << result.step.title << '\n';
-                if (!site.summary.isEmpty())
-                    c.out << site.summary << '\n';
-                if (result.explanation.recognised())
-                    c.out << result.explanation.summary << "\nFix: " << result.explanation.fix << '\n';
-                break;
-            }
-        }
+    } else if (const StepResult *failed = result.failedStep()) {
+        c.out << "\nFailed: " << failed->step.title << '\n';
+        if (!site.summary.isEmpty())
+            c.out << site.summary << '\n';
+        if (result.explanation.recognised())
+            c.out << result.explanation.summary << "\nFix: " << result.explanation.fix << '\n';
+    } else if (result.succeeded()) {
+        c.out << "\nTest upgrade passed: " << result.steps.size() << " steps on a scratch database.\n";
     } else {
-        c.out << "\nTest upgrade passed: " << steps.size() << " steps on a scratch database.\n";
+        c.err << "headway-cli: " << result.message << '\n';
     }
-    return ok ? Success : CommandFailed;
+    return exitCodeFor(result);
 }
 
 } // namespace headway::cli

@@ -1,27 +1,25 @@
-// What the headway-cli commands that run the project's own tool share:
-// preparing the tool from the repository, the saved settings and the options;
-// running steps with their output on stderr; reading the database's revisions;
-// asking before destructive commands; backing a SQLite database up; and the
-// JSON shapes of commands and explanations.
+// headway-cli's front end to the core workflow: preparing the tool from the
+// repository, the saved settings and the options (validated by RunSettings);
+// the terminal's side of the workflow's ports (TerminalPorts: the prompt,
+// --yes, refusal without a terminal, output on stderr, loading the migrations
+// again); running one operation to its end; exit codes and the JSON shapes.
 #pragma once
 
 #include "CliCommands.h"
 #include "CliContext.h"
 
-#include "database/SqliteBackup.h"
-#include "runner/CommandSequence.h"
 #include "runner/MigrationTool.h"
+#include "workflow/WorkflowOperation.h"
 
 #include <QJsonArray>
 
-#include <optional>
 #include <variant>
 
 namespace headway::cli {
 
 // The repository as loaded and the tool ready to run.
 struct Prepared {
-    Repository repository;
+    std::shared_ptr<const Repository> repository;
     MigrationTool tool;
 };
 
@@ -30,24 +28,24 @@ std::variant<Prepared, int> prepare(Context &c, const QString &repositoryPath);
 
 // Helper commands (current, the database probe) stay quiet unless they fail or --verbose is given.
 enum class Echo { Quiet, Command, StepsAndCommand };
-// Runs steps to the end; the sequence belongs to `owner`.
-CommandSequence *runSteps(Context &c, const QList<CommandStep> &steps, const MigrationTool &tool, QObject *owner, Echo echo);
 
-std::optional<QStringList> currentRevisions(Context &c, const Prepared &p, QObject *owner, QString *output = nullptr);
-bool confirmed(Context &c, const QString &question); // --yes, or a terminal answer
-// Copies a SQLite database aside before a command changes it; nullopt: do not go on.
-std::optional<SqliteBackupCopy> backUpDatabase(Context &c, const Prepared &p, QObject *owner);
+// Runs one request through the workflow to its end, talking to the terminal.
+OperationResult runOperation(Context &c, const Prepared &p, const DatabaseState &database,
+                             const OperationRequest &request, Echo echo);
+// The database's revisions, from the tool's own `current`; reports a failure.
+std::optional<DatabaseState> readDatabase(Context &c, const Prepared &p);
 // With --dry-run: prints the command and returns true (run nothing).
 bool dryRun(Context &c, const CommandLine &line);
 
-void reportFailure(Context &c, const StepResult &result);
-int exitCodeFor(const StepResult &result);
+void reportFailure(Context &c, const OperationResult &result);
+int exitCodeFor(const OperationResult &result);
+// The step the user asked for (not the helpers around it), or null.
+const StepResult *mainStep(const OperationResult &result);
 
 bool jsonOutput(const Context &c);
 QJsonArray ids(const RevisionGraph &graph, const QList<int> &revisions);
 QJsonObject commandJson(const CommandLine &line);
 QJsonObject explanationJson(const FailureExplanation &explanation);
-QString describe(const Repository &repository, int revision); // "id  message"
 
 int current(Context &c);
 int upgrade(Context &c);

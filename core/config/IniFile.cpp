@@ -4,6 +4,19 @@
 
 namespace headway {
 
+namespace {
+
+// Values are interpolated each time they are read: a problem found again is not news.
+void reportOnce(Diagnostics &diagnostics, Diagnostic diagnostic)
+{
+    for (const Diagnostic &known : std::as_const(diagnostics))
+        if (known.code == diagnostic.code && known.line == diagnostic.line && known.message == diagnostic.message)
+            return;
+    diagnostics += std::move(diagnostic);
+}
+
+} // namespace
+
 IniFile IniFile::load(const QString &path, const QHash<QString, QString> &defaults)
 {
     QFile file(path);
@@ -28,15 +41,47 @@ IniFile IniFile::parse(const QString &path, QByteArrayView text,
     for (auto it = defaults.cbegin(); it != defaults.cend(); ++it)
         ini.m_defaults.insert(it.key().toLower(), it.value());
 
-    const QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
+    // Alembic's configparser reads the file as plain UTF-8, so a byte order mark hides the
+    // first header from it. Say so, and read on without it.
+    const bool byteOrderMark = text.startsWith("\xEF\xBB\xBF");
+    if (byteOrderMark) {
+        ini.m_diagnostics += Diagnostic::error(
+            QStringLiteral("invalid-config"),
+            QStringLiteral("File contains no section headers before line 1 of %1: it starts with a byte order "
+                           "mark, which Alembic does not skip")
+                .arg(path),
+            path, 1, QStringLiteral("Save the file as UTF-8 without a byte order mark (BOM)."));
+        ini.m_valid = false;
+    }
+    // Python reads the file with universal newlines: \r\n and a lone \r end lines too.
+    QString content = QString::fromUtf8(byteOrderMark ? text.sliced(3) : text);
+    content.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    content.replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    const QStringList lines = content.split(QLatin1Char('\n'));
     QString section;
     bool inSection = false;
     Entry *current = nullptr; // the entry continuation lines extend
     int currentIndent = 0;
+    // configparser is strict: a section or an option given twice makes the file unreadable.
+    QHash<QString, int> sectionsSeen, optionsSeen; // first line of each
+
+    // configparser strips only the end of a joined value: an empty first line stays.
+    const auto finishValue = [](Entry *entry) {
+        qsizetype end = entry->raw.size();
+        while (end > 0 && entry->raw.at(end - 1).isSpace())
+            --end;
+        entry->raw.truncate(end);
+    };
+    const auto duplicate = [&](int lineNumber, int firstLine, const QString &what) {
+        ini.m_diagnostics += Diagnostic::error(
+            QStringLiteral("invalid-config"),
+            QStringLiteral("%1 already exists: line %2 of %3 gives it first")
+                .arg(what, QString::number(firstLine), path),
+            path, lineNumber, QStringLiteral("Remove or merge the repeated one; Alembic cannot read this file either."));
+        ini.m_valid = false;
+    };
     for (int i = 0; i < lines.size(); ++i) {
-        QString line = lines.at(i);
-        if (line.endsWith(QLatin1Char('\r')))
-            line.chop(1);
+        const QString &line = lines.at(i);
         const QString stripped = line.trimmed();
         if (stripped.startsWith(QLatin1Char('#')) || stripped.startsWith(QLatin1Char(';')))
             continue;
@@ -53,11 +98,17 @@ IniFile IniFile::parse(const QString &path, QByteArrayView text,
             continue;
         }
         if (current)
-            current->raw = current->raw.trimmed();
+            finishValue(current);
         current = nullptr;
-        if (stripped.startsWith(QLatin1Char('[')) && stripped.endsWith(QLatin1Char(']'))) {
-            section = stripped.mid(1, stripped.size() - 2);
+        // configparser's header pattern \[(?P<header>.+)\]: up to the last ']', anything after it ignored.
+        const qsizetype close = stripped.lastIndexOf(QLatin1Char(']'));
+        if (stripped.startsWith(QLatin1Char('[')) && close >= 2) {
+            section = stripped.mid(1, close - 1);
             inSection = true;
+            if (section != QLatin1String("DEFAULT") && sectionsSeen.contains(section))
+                duplicate(i + 1, sectionsSeen.value(section), QStringLiteral("Section [%1]").arg(section));
+            else
+                sectionsSeen.insert(section, i + 1);
             ini.m_sections[section];
             continue;
         }
@@ -78,13 +129,18 @@ IniFile IniFile::parse(const QString &path, QByteArrayView text,
             continue;
         }
         const QString key = stripped.left(split).trimmed().toLower();
+        const QString qualified = section + QLatin1Char('\n') + key;
+        if (optionsSeen.contains(qualified))
+            duplicate(i + 1, optionsSeen.value(qualified), QStringLiteral("Option '%1' in [%2]").arg(key, section));
+        else
+            optionsSeen.insert(qualified, i + 1);
         Entry &entry = ini.m_sections[section][key];
         entry = Entry{stripped.mid(split + 1).trimmed(), i + 1};
         current = &entry;
         currentIndent = indent;
     }
     if (current)
-        current->raw = current->raw.trimmed();
+        finishValue(current);
     return ini;
 }
 
@@ -107,9 +163,14 @@ const IniFile::Entry *IniFile::find(const QString &section, const QString &key) 
 
 std::optional<QString> IniFile::value(const QString &section, const QString &key) const
 {
+    // Like configparser's has_option(): a section the file lacks has no options, not even defaults.
+    if (section != QLatin1String("DEFAULT") && !m_sections.contains(section))
+        return std::nullopt;
     const QString lowered = key.toLower();
-    if (const Entry *entry = find(section, lowered))
-        return interpolate(section, lowered, entry->raw, 0);
+    if (const Entry *entry = find(section, lowered)) {
+        bool circular = false;
+        return interpolate(section, lowered, entry->raw, 0, circular);
+    }
     if (m_defaults.contains(lowered))
         return m_defaults.value(lowered);
     return std::nullopt;
@@ -122,13 +183,14 @@ int IniFile::line(const QString &section, const QString &key) const
 }
 
 QString IniFile::interpolate(const QString &section, const QString &key, const QString &raw,
-                             int depth) const
+                             int depth, bool &circular) const
 {
     if (depth > 10) {
-        m_diagnostics += Diagnostic::error(
+        circular = true;
+        reportOnce(m_diagnostics, Diagnostic::error(
             QStringLiteral("invalid-config"),
-            QStringLiteral("Value of '%1' in [%2] refers to itself through %%(...)s").arg(key, section),
-            m_path, line(section, key), QStringLiteral("Break the circular reference."));
+            QStringLiteral("Value of '%1' in [%2] refers to itself through %(...)s").arg(key, section),
+            m_path, line(section, key), QStringLiteral("Break the circular reference.")));
         return raw;
     }
     QString out;
@@ -145,26 +207,29 @@ QString IniFile::interpolate(const QString &section, const QString &key, const Q
         }
         const qsizetype close = raw.indexOf(QLatin1String(")s"), i);
         if (i + 1 >= raw.size() || raw.at(i + 1) != QLatin1Char('(') || close < 0) {
-            m_diagnostics += Diagnostic::error(
+            reportOnce(m_diagnostics, Diagnostic::error(
                 QStringLiteral("invalid-config"),
                 QStringLiteral("'%' must be followed by '%' or '(' in the value of '%1' in [%2]")
                     .arg(key, section),
-                m_path, line(section, key), QStringLiteral("Write a literal percent sign as %%."));
+                m_path, line(section, key), QStringLiteral("Write a literal percent sign as %%.")));
             out += c;
             continue;
         }
         const QString name = raw.mid(i + 2, close - i - 2).toLower();
-        if (const Entry *entry = find(section, name))
-            out += interpolate(section, name, entry->raw, depth + 1);
-        else if (m_defaults.contains(name))
+        if (const Entry *entry = find(section, name)) {
+            out += interpolate(section, name, entry->raw, depth + 1, circular);
+            if (circular)
+                return raw;
+        } else if (m_defaults.contains(name)) {
             out += m_defaults.value(name);
-        else
-            m_diagnostics += Diagnostic::error(
+        } else {
+            reportOnce(m_diagnostics, Diagnostic::error(
                 QStringLiteral("invalid-config"),
-                QStringLiteral("Bad value substitution: '%1' in [%2] refers to '%%(%3)s', which "
+                QStringLiteral("Bad value substitution: '%1' in [%2] refers to '%(%3)s', which "
                                "is not defined")
                     .arg(key, section, name),
-                m_path, line(section, key), QStringLiteral("Define the option or fix its name."));
+                m_path, line(section, key), QStringLiteral("Define the option or fix its name.")));
+        }
         i = close + 1;
     }
     return out;

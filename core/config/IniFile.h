@@ -35,7 +35,10 @@ private:
         QString raw;
         int line = 0;
     };
-    QString interpolate(const QString &section, const QString &key, const QString &raw, int depth) const;
+    // `circular` is set once the depth limit is hit: configparser gives up there, and so does
+    // every level above, which keeps self-referring values from expanding exponentially.
+    QString interpolate(const QString &section, const QString &key, const QString &raw, int depth,
+                        bool &circular) const;
     const Entry *find(const QString &section, const QString &key) const;
 
     QString m_path;

@@ -1,5 +1,8 @@
 #include "DemoWorkspace.h"
 
+#include "io/AtomicFile.h"
+#include "runner/RunToCompletion.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
@@ -8,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 
 namespace headway {
@@ -42,25 +44,21 @@ bool copyTree(const QString &source, const QString &target, QString &error)
 // Runs git with a fixed identity and dates, so every copy has the same story.
 bool git(const QString &directory, const QStringList &arguments, QString &error, int step)
 {
-    QProcess process;
-    process.setWorkingDirectory(directory);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     const QString date = QStringLiteral("2024-0%1-01T12:00:00+00:00").arg(step);
-    environment.insert(QStringLiteral("GIT_AUTHOR_DATE"), date);
-    environment.insert(QStringLiteral("GIT_COMMITTER_DATE"), date);
-    environment.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
-    process.setProcessEnvironment(environment);
     const QStringList identity{QStringLiteral("-c"), QStringLiteral("user.name=Headway Demo"),
                                QStringLiteral("-c"), QStringLiteral("user.email=demo@headway.invalid"),
                                QStringLiteral("-c"), QStringLiteral("commit.gpgsign=false")};
-    process.start(QStringLiteral("git"), identity + arguments);
-    if (!process.waitForStarted(10000)) {
-        error = QStringLiteral("Cannot run git (%1): install git to get the demo's fork history").arg(process.errorString());
+    const CommandLine line{QStringLiteral("git"), identity + arguments, directory,
+                           {{QStringLiteral("GIT_AUTHOR_DATE"), date},
+                            {QStringLiteral("GIT_COMMITTER_DATE"), date},
+                            {QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1")}}};
+    const CommandResult result = runToCompletion(line, 60000);
+    if (result.outcome == CommandResult::Outcome::FailedToStart) {
+        error = QStringLiteral("%1: install git to get the demo's fork history").arg(result.output);
         return false;
     }
-    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
-        error = QStringLiteral("git %1 failed: %2")
-                    .arg(arguments.join(QLatin1Char(' ')), QString::fromUtf8(process.readAllStandardError()).trimmed());
+    if (!result.succeeded()) {
+        error = QStringLiteral("git %1 failed: %2").arg(arguments.join(QLatin1Char(' ')), result.output.trimmed());
         return false;
     }
     return true;
@@ -153,11 +151,19 @@ DemoWorkspaceResult DemoWorkspace::prepare(const QString &source, const QString 
     QString gitError;
     if (!makeHistory(target, gitError)) // the demo still works without git; say why history is missing
         qWarning("headway: demo copy has no git history: %s", qPrintable(gitError));
-    QFile stamp(QDir(target).filePath(marker));
-    stamp.open(QIODevice::WriteOnly);
-    QFile exclude(QDir(target).filePath(QStringLiteral(".git/info/exclude")));
-    if (exclude.open(QIODevice::Append)) // Headway's marker is no part of the project
-        exclude.write(marker.toUtf8() + '\n');
+    if (const QString stampError = AtomicFile::write(QDir(target).filePath(marker), {}); !stampError.isEmpty()) {
+        result.error = stampError;
+        return result;
+    }
+    // Headway's marker is no part of the project: git ignores it (when git made the history).
+    if (QFileInfo(QDir(target).filePath(QStringLiteral(".git"))).isDir()) {
+        const QString exclude = QDir(target).filePath(QStringLiteral(".git/info/exclude"));
+        QFile existing(exclude);
+        const QByteArray ignored = (existing.open(QIODevice::ReadOnly) ? existing.readAll() : QByteArray())
+                                   + marker.toUtf8() + '\n';
+        if (const QString excludeError = AtomicFile::write(exclude, ignored); !excludeError.isEmpty())
+            qWarning("headway: %s", qPrintable(excludeError));
+    }
     result.path = target;
     result.created = true;
     return result;

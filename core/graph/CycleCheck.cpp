@@ -61,7 +61,9 @@ std::vector<char> nodesOnCycles(const Nodes &nodes, bool withDependencies)
                 onStack[w] = 0;
                 component.push_back(w);
             } while (w != v);
-            if (component.size() > 1)
+            // A lone revision is on a cycle only through an edge to itself (a depends_on
+            // naming its own branch label: the plain self-loops were removed before).
+            if (component.size() > 1 || edges(v).contains(v))
                 for (int member : component)
                     cyclic[member] = 1;
         }

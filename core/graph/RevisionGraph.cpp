@@ -4,6 +4,7 @@
 #include "CycleCheck.h"
 #include "HistoryOrder.h"
 #include "GraphWalk.h"
+#include "report/RevisionName.h"
 
 #include <QFileInfo>
 
@@ -230,8 +231,7 @@ void RevisionGraph::reportMultipleHeads(const QList<MigrationFile> &files)
     QStringList described, ids;
     for (int head : std::as_const(m_heads)) {
         const RevisionNode &node = m_nodes[static_cast<std::size_t>(head)];
-        const QString doc = files.at(node.fileIndex).doc.section(QLatin1Char('\n'), 0, 0);
-        described += doc.isEmpty() ? node.id : QStringLiteral("%1 (%2)").arg(node.id, doc);
+        described += revisionName(node.id, files.at(node.fileIndex).doc);
         ids += node.id;
     }
     m_diagnostics += Diagnostic::warning(

@@ -1,6 +1,6 @@
 #include "PythonLexer.h"
 
-#include <cstring>
+#include <cstdio>
 
 namespace headway {
 
@@ -51,6 +51,26 @@ bool isConflictMarker(std::string_view rest)
     return false;
 }
 
+// CPython's tokenizer refuses brackets nested deeper than this (MAXLEVEL).
+constexpr std::size_t maxBracketDepth = 200;
+
+constexpr bool isNonPrintable(unsigned char c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f;
+}
+
+std::string invalidCharacterMessage(unsigned char c)
+{
+    if (c == 0)
+        return "source code cannot contain null bytes";
+    if (isNonPrintable(c)) {
+        char code[8];
+        std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(c));
+        return std::string("invalid non-printable character U+") + code;
+    }
+    return std::string("invalid character '") + static_cast<char>(c) + "'";
+}
+
 } // namespace
 
 PythonLexer::PythonLexer(std::string_view source)
@@ -86,8 +106,8 @@ bool PythonLexer::nextModuleLevelLine(std::vector<PythonToken> &tokens)
         std::size_t column = 0;
         while (m_pos < m_source.size()
                && (m_source[m_pos] == ' ' || m_source[m_pos] == '\t' || m_source[m_pos] == '\f')) {
+            column = m_source[m_pos] == '\f' ? 0 : column + 1; // CPython: a form feed resets the indentation
             ++m_pos;
-            ++column;
         }
         if (m_pos >= m_source.size())
             break;
@@ -95,9 +115,9 @@ bool PythonLexer::nextModuleLevelLine(std::vector<PythonToken> &tokens)
             consumeNewline();
             continue;
         }
-        if (m_source[m_pos] == '#') { // comment-only line
-            const void *end = std::memchr(m_source.data() + m_pos, '\n', m_source.size() - m_pos);
-            m_pos = end ? static_cast<const char *>(end) - m_source.data() : m_source.size();
+        if (m_source[m_pos] == '#') { // comment-only line; a lone \r ends it too
+            const std::size_t end = m_source.find_first_of("\r\n", m_pos);
+            m_pos = end == std::string_view::npos ? m_source.size() : end;
             continue;
         }
         const bool moduleLevel = column == 0;
@@ -122,6 +142,8 @@ struct SkipTable {
     {
         for (unsigned char c : {'\n', '\r', '#', '\\', '"', '\'', '(', ')', '[', ']', '{', '}', '$', '?', '`'})
             stop[c] = true;
+        for (int c = 0; c < 256; ++c)
+            stop[c] = stop[c] || isNonPrintable(static_cast<unsigned char>(c));
     }
 };
 constexpr SkipTable skipTable;
@@ -220,8 +242,10 @@ bool PythonLexer::scanString(std::size_t prefixStart, std::size_t quotePos,
             m_pos = static_cast<std::size_t>(p - m_source.data());
         }
         if (m_pos >= m_source.size()) {
+            // CPython counts the lines it read: a final line break starts no new one.
+            const bool endsWithNewline = m_source.back() == '\n' || m_source.back() == '\r';
             fail(triple ? "unterminated triple-quoted string literal (detected at line "
-                              + std::to_string(m_line) + ")"
+                              + std::to_string(endsWithNewline ? m_line - 1 : m_line) + ")"
                         : "unterminated string literal (detected at line "
                               + std::to_string(startLine) + ")",
                  startLine);
@@ -290,6 +314,10 @@ bool PythonLexer::scanOperator(std::vector<PythonToken> *tokens)
     case '(':
     case '[':
     case '{':
+        if (m_brackets.size() >= maxBracketDepth) {
+            fail("too many nested parentheses", m_line);
+            return false;
+        }
         m_brackets.emplace_back(c, m_line);
         ++m_pos;
         break;
@@ -302,8 +330,10 @@ bool PythonLexer::scanOperator(std::vector<PythonToken> *tokens)
             return false;
         }
         if (m_brackets.back().first != expected) {
+            const int openLine = m_brackets.back().second;
             fail(std::string("closing parenthesis '") + c
-                     + "' does not match opening parenthesis '" + m_brackets.back().first + "'",
+                     + "' does not match opening parenthesis '" + m_brackets.back().first + "'"
+                     + (openLine != m_line ? " on line " + std::to_string(openLine) : std::string()),
                  m_line);
             return false;
         }
@@ -331,7 +361,7 @@ bool PythonLexer::scanOperator(std::vector<PythonToken> *tokens)
         break;
     }
     default:
-        fail(std::string("invalid character '") + c + "'", m_line);
+        fail(invalidCharacterMessage(static_cast<unsigned char>(c)), m_line);
         return false;
     }
     if (tokens)

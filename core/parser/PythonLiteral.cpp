@@ -99,15 +99,51 @@ void unescape(std::string_view body, QString &out)
     appendUtf8(body.substr(runStart), out);
 }
 
-// Python reads source with universal newlines: \r\n and \r become \n.
-QString normalizeNewlines(QString text)
+// Python reads source with universal newlines: \r\n and \r in the source become \n
+// (before escapes are decoded, so an escaped \r stays a carriage return).
+std::string normalizeNewlines(std::string_view text)
 {
-    if (text.contains(QLatin1Char('\r'))) {
-        text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
-        text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r') {
+            out += text[i];
+            continue;
+        }
+        out += '\n';
+        if (i + 1 < text.size() && text[i + 1] == '\n')
+            ++i;
     }
-    return text;
+    return out;
 }
+
+// The literal text of an f-string without replacement fields: "{{" and "}}" stand for one
+// brace. False for a field ("{") or a lone "}", which Python refuses.
+bool collapseFormatBraces(std::string &body, QString *reason)
+{
+    std::string out;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        const char c = body[i];
+        if (c == '{' || c == '}') {
+            if (i + 1 >= body.size() || body[i + 1] != c) {
+                if (reason)
+                    *reason = c == '{' ? QStringLiteral("it is an f-string with replacement fields")
+                                       : QStringLiteral("it is an f-string with a single '}'");
+                return false;
+            }
+            ++i;
+        }
+        out += c;
+    }
+    body = std::move(out);
+    return true;
+}
+
+// CPython's tokenizer refuses brackets nested deeper than this; tokens handed over
+// directly must not recurse without bound either.
+constexpr int maxNesting = 200;
+
+PythonLiteral evaluateNested(std::span<const PythonToken> tokens, int depth);
 
 PythonLiteral notLiteral(std::span<const PythonToken> tokens, QString reason)
 {
@@ -163,13 +199,13 @@ std::size_t matchingBracket(std::span<const PythonToken> tokens, std::size_t ope
 }
 
 PythonLiteral evaluateElements(std::span<const PythonToken> whole,
-                               const std::vector<std::span<const PythonToken>> &parts)
+                               const std::vector<std::span<const PythonToken>> &parts, int depth)
 {
     PythonLiteral sequence{PythonLiteral::Kind::Sequence, {}, {}, {}};
     for (const auto &part : parts) {
         if (part.empty())
             return notLiteral(whole, QStringLiteral("it has an empty element"));
-        const PythonLiteral element = evaluateLiteral(part);
+        const PythonLiteral element = evaluateNested(part, depth + 1);
         if (element.kind != PythonLiteral::Kind::String)
             return notLiteral(whole, element.kind == PythonLiteral::Kind::None
                                          ? QStringLiteral("it contains None")
@@ -236,30 +272,35 @@ bool decodePythonString(std::string_view token, QString &value, QString *reason)
                                             && token[prefixLength + 2] == token[prefixLength]
                                         ? 3
                                         : 1;
-    const std::string_view body = token.substr(prefixLength + quoteLength,
-                                               token.size() - prefixLength - 2 * quoteLength);
-    if (format && body.find('{') != std::string_view::npos) {
-        if (reason)
-            *reason = QStringLiteral("it is an f-string with replacement fields");
+    std::string body = normalizeNewlines(token.substr(prefixLength + quoteLength,
+                                                      token.size() - prefixLength - 2 * quoteLength));
+    if (format && !collapseFormatBraces(body, reason))
         return false;
-    }
     value.clear();
     if (raw)
         appendUtf8(body, value);
     else
         unescape(body, value);
-    value = normalizeNewlines(std::move(value));
     return true;
 }
 
 PythonLiteral evaluateLiteral(std::span<const PythonToken> tokens)
 {
+    return evaluateNested(tokens, 0);
+}
+
+namespace {
+
+PythonLiteral evaluateNested(std::span<const PythonToken> tokens, int depth)
+{
+    if (depth > maxNesting)
+        return notLiteral(tokens, QStringLiteral("it is nested too deeply"));
     if (tokens.empty())
         return notLiteral(tokens, QStringLiteral("no value is given"));
     bool hadComma = false;
     const auto parts = splitTopLevelCommas(tokens, hadComma);
     if (hadComma) // a bare tuple: "a", "b"
-        return evaluateElements(tokens, parts);
+        return evaluateElements(tokens, parts, depth);
 
     const PythonToken &first = tokens.front();
     if (first.kind == PythonToken::Kind::Operator
@@ -281,10 +322,12 @@ PythonLiteral evaluateLiteral(std::span<const PythonToken> tokens)
         bool innerComma = false;
         const auto elements = splitTopLevelCommas(inner, innerComma);
         if (first.text == "(" && !innerComma)
-            return evaluateLiteral(inner); // parentheses only group
-        return evaluateElements(tokens, elements);
+            return evaluateNested(inner, depth + 1); // parentheses only group
+        return evaluateElements(tokens, elements, depth);
     }
     return evaluateScalar(tokens);
 }
+
+} // namespace
 
 } // namespace headway

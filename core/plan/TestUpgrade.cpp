@@ -1,7 +1,9 @@
 #include "TestUpgrade.h"
 
 #include "database/DatabaseLocation.h"
+#include "io/AtomicFile.h"
 #include "plan/MigrationPlanner.h"
+#include "report/RevisionName.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -12,13 +14,6 @@
 namespace headway {
 
 namespace {
-
-QString describe(const Repository &repository, int revision)
-{
-    const QString doc = repository.fileOf(revision).doc.simplified();
-    return doc.isEmpty() ? repository.graph.node(revision).id
-                         : QStringLiteral("%1 (%2)").arg(repository.graph.node(revision).id, doc);
-}
 
 // alembic.ini with sqlalchemy.url replaced and %(here)s pinned to the original
 // directory, so script_location still resolves from the copy.
@@ -67,9 +62,7 @@ ScratchDatabase TestUpgrade::prepareScratch(const MigrationTool &tool, const QSt
         if (!scratch.error.isEmpty())
             return scratch;
         scratch.configFile = QDir(directory).filePath(QStringLiteral("alembic.ini"));
-        QFile config(scratch.configFile);
-        if (!config.open(QIODevice::WriteOnly) || config.write(text.toUtf8()) < 0)
-            scratch.error = QStringLiteral("Cannot write %1").arg(scratch.configFile);
+        scratch.error = AtomicFile::write(scratch.configFile, text.toUtf8());
     } else if (tool.settings().databaseUrlVariable.isEmpty()) {
         scratch.error = QStringLiteral("No database-URL variable is set in the repository settings, so the app "
                                        "cannot be pointed at a scratch database.");
@@ -104,7 +97,8 @@ QStringList TestUpgrade::projectTests(const QString &projectDirectory)
 }
 
 QList<CommandStep> TestUpgrade::steps(const Repository &repository, const MigrationTool &scratchTool,
-                                      const QString &scratchDatabaseFile, const QStringList &testCommand)
+                                      const QString &scratchDatabaseFile, const QStringList &testCommand,
+                                      bool runProjectTests)
 {
     const MigrationPlanner planner(repository.graph);
     QList<CommandStep> steps;
@@ -114,13 +108,13 @@ QList<CommandStep> TestUpgrade::steps(const Repository &repository, const Migrat
     steps += CommandStep{QStringLiteral("Upgrade to every head"), scratchTool.upgrade(QStringLiteral("heads"))};
     const QList<int> oldestFirst = planner.oldestFirst();
     for (auto revision = oldestFirst.crbegin(); revision != oldestFirst.crend(); ++revision)
-        steps += CommandStep{QStringLiteral("Downgrade: undo ") + describe(repository, *revision),
+        steps += CommandStep{QStringLiteral("Downgrade: undo ") + revisionName(repository, *revision),
                              scratchTool.downgrade(planner.undoTarget(*revision))};
     for (int revision : oldestFirst)
-        steps += CommandStep{QStringLiteral("Upgrade: apply ") + describe(repository, revision),
+        steps += CommandStep{QStringLiteral("Upgrade: apply ") + revisionName(repository, revision),
                              scratchTool.upgrade(repository.graph.node(revision).id)};
-    QStringList command = testCommand;
-    if (command.isEmpty()) {
+    QStringList command = runProjectTests ? testCommand : QStringList();
+    if (command.isEmpty() && runProjectTests) {
         const QStringList tests = projectTests(scratchTool.backend().projectDirectory);
         if (!tests.isEmpty())
             command = QStringList{QStringLiteral("-m"), QStringLiteral("pytest"), QStringLiteral("-q")} + tests;
@@ -166,12 +160,12 @@ FailureSite FailureSite::locate(const Repository &repository, const QString &out
     }
     if (site.failingRevision < 0)
         return site;
-    site.summary = describe(repository, site.failingRevision) + QStringLiteral(" fails");
+    site.summary = revisionName(repository, site.failingRevision) + QStringLiteral(" fails");
     if (!site.objectName.isEmpty()) {
         QStringList others;
         for (int creator : std::as_const(site.creators))
             if (creator != site.failingRevision)
-                others += describe(repository, creator);
+                others += revisionName(repository, creator);
         site.summary += QStringLiteral(": %1 already exists").arg(site.objectName);
         if (!others.isEmpty())
             site.summary += QStringLiteral(", because %1 creates it too").arg(others.join(QLatin1String(" and ")));

@@ -29,7 +29,8 @@ public:
     static QStringList projectTests(const QString &projectDirectory);
     // A Flask app is first checked to really use the scratch database (scratchDatabaseFile).
     static QList<CommandStep> steps(const Repository &repository, const MigrationTool &scratchTool,
-                                    const QString &scratchDatabaseFile, const QStringList &testCommand);
+                                    const QString &scratchDatabaseFile, const QStringList &testCommand,
+                                    bool runProjectTests = true);
 };
 
 // Which migration a failed step points at, and for "already exists" errors the

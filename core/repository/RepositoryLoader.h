@@ -3,7 +3,7 @@
 #pragma once
 
 #include "Repository.h"
-#include "python/PythonValueResolver.h"
+#include "ResolvedValues.h"
 
 #include <atomic>
 #include <functional>

@@ -63,6 +63,12 @@ void CommandSequence::runNext()
     m_current->setTimeout(m_timeoutMs);
     connect(m_current.get(), &MigrationCommand::outputLine, this, &CommandSequence::outputLine);
     connect(m_current.get(), &MigrationCommand::finished, this, &CommandSequence::onStepFinished);
+    // A cancel that came before the deferred launch (say, from a stepStarted slot) found no
+    // process to stop: stop it as soon as there is one.
+    connect(m_current.get(), &MigrationCommand::started, this, [this] {
+        if (m_cancelled && m_current)
+            m_current->cancel();
+    });
     Q_EMIT stepStarted(index, step);
     m_current->start();
 }

@@ -1,6 +1,14 @@
 #include "MigrationCommand.h"
 
+#include "InheritedDescriptors.h"
+
+#include <algorithm>
+
 namespace headway {
+
+namespace {
+constexpr int teardownGraceMs = 1000; // the destructor blocks for this long at most before it kills
+}
 
 MigrationCommand::MigrationCommand(CommandLine line, QObject *parent)
     : QObject(parent)
@@ -8,6 +16,7 @@ MigrationCommand::MigrationCommand(CommandLine line, QObject *parent)
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.setInputChannelMode(QProcess::ManagedInputChannel);
+    m_process.setChildProcessModifier(closeInheritedDescriptorsOnExec());
     m_timeout.setSingleShot(true);
     m_killTimer.setSingleShot(true);
     connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] { readOutput(false); });
@@ -27,9 +36,15 @@ MigrationCommand::MigrationCommand(CommandLine line, QObject *parent)
 
 MigrationCommand::~MigrationCommand()
 {
-    if (m_process.state() != QProcess::NotRunning) {
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    // Only at teardown: never leave an orphan behind, but let Python clean up (and
+    // SQLite roll back) first, as Cancel does. Nobody is told: the object is going.
+    disconnect(&m_process, nullptr, this, nullptr);
+    m_process.terminate();
+    if (!m_process.waitForFinished(std::min(m_graceMs, teardownGraceMs))) {
         m_process.kill();
-        m_process.waitForFinished(1000); // only at teardown: never leave an orphan behind
+        m_process.waitForFinished(1000);
     }
 }
 

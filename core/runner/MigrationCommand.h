@@ -1,7 +1,9 @@
-// One run of the project's own migration tool in a subprocess. Argument lists
-// only, never a shell; output arrives line by line; Cancel terminates, then
-// kills; a timeout ends a hung command. The QProcess stays inside: callers see
-// domain signals, and a cancel is reported apart from a failure.
+// One run of the project's own migration tool in a subprocess, and the one
+// wrapper every process Headway starts goes through. Argument lists only, never
+// a shell; Headway's own file descriptors stay out of the child; output arrives
+// line by line; Cancel terminates, then kills; a timeout ends a hung command.
+// The QProcess stays inside: callers see domain signals, and a cancel is
+// reported apart from a failure.
 #pragma once
 
 #include "CommandLine.h"
@@ -28,6 +30,7 @@ class MigrationCommand : public QObject
 
 public:
     explicit MigrationCommand(CommandLine line, QObject *parent = nullptr);
+    // A command still running is terminated, given a short grace, then killed.
     ~MigrationCommand() override;
 
     const CommandLine &commandLine() const { return m_line; }

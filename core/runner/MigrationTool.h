@@ -5,9 +5,9 @@
 // off the GUI thread.
 #pragma once
 
+#include "InterpreterDiscovery.h"
 #include "MigrationBackend.h"
 #include "RunSettings.h"
-#include "python/InterpreterDiscovery.h"
 #include "repository/Repository.h"
 
 #include <QProcessEnvironment>

@@ -46,7 +46,10 @@ RunSettings RunSettingsStore::load(const QString &repositoryPath)
     settings.python = store.value(QStringLiteral("python")).toString();
     settings.databaseUrlVariable = store.value(QStringLiteral("databaseUrlVariable"), settings.databaseUrlVariable).toString();
     settings.testCommand = store.value(QStringLiteral("testCommand")).toStringList();
-    settings.timeoutSeconds = store.value(QStringLiteral("timeoutSeconds"), settings.timeoutSeconds).toInt();
+    // A hand-edited or older settings file must not give a 0 ms or overflowing timer.
+    const qint64 timeout = store.value(QStringLiteral("timeoutSeconds"), settings.timeoutSeconds).toLongLong();
+    if (RunSettings::isValidTimeout(timeout))
+        settings.timeoutSeconds = int(timeout);
     settings.environment.clear();
     const QVariantMap environment = store.value(QStringLiteral("environment")).toMap();
     for (auto it = environment.cbegin(); it != environment.cend(); ++it)
@@ -69,6 +72,26 @@ void RunSettingsStore::save(const QString &repositoryPath, const RunSettings &se
         environment.insert(it.key(), it.value());
     store.setValue(QStringLiteral("environment"), environment);
     store.sync();
+}
+
+bool RunSettings::isValidTimeout(qint64 seconds)
+{
+    return seconds >= minTimeoutSeconds && seconds <= maxTimeoutSeconds;
+}
+
+std::optional<int> RunSettings::parseTimeout(const QString &text, const QString &option, QString *error)
+{
+    bool isNumber = false;
+    const qint64 seconds = text.trimmed().toLongLong(&isNumber);
+    if (isNumber && isValidTimeout(seconds))
+        return int(seconds);
+    if (error)
+        *error = QStringLiteral("%1 must be a whole number of seconds from %2 to %3 (24 hours), got '%4'")
+                     .arg(option)
+                     .arg(minTimeoutSeconds)
+                     .arg(maxTimeoutSeconds)
+                     .arg(text);
+    return std::nullopt;
 }
 
 } // namespace headway

@@ -7,6 +7,8 @@
 #include <QMap>
 #include <QStringList>
 
+#include <optional>
+
 namespace headway {
 
 struct RunSettings {
@@ -15,12 +17,21 @@ struct RunSettings {
     QString python;                          // empty: discover the interpreter
     QString databaseUrlVariable = QStringLiteral("DATABASE_URL"); // how a scratch database is handed to the app
     QStringList testCommand;                 // empty: pytest on tests/test_migration*.py if present
-    int timeoutSeconds = 30 * 60;
+    int timeoutSeconds = 30 * 60;            // always within [minTimeoutSeconds, maxTimeoutSeconds]
+
+    static constexpr int minTimeoutSeconds = 1;
+    static constexpr int maxTimeoutSeconds = 24 * 60 * 60;
 
     static QMap<QString, QString> defaultEnvironment();
 
     // Applies `NAME=VALUE` (or `NAME=` to unset); returns false on text without '='.
     bool applyEnvironmentAssignment(const QString &assignment);
+
+    // The one rule for a time limit, wherever it comes from (--timeout, the settings
+    // dialog, the stored settings): a positive whole number of seconds up to 24 hours.
+    // Returns the seconds, or nullopt with `error` naming `option` and the accepted range.
+    static std::optional<int> parseTimeout(const QString &text, const QString &option, QString *error = nullptr);
+    static bool isValidTimeout(qint64 seconds);
 
     bool operator==(const RunSettings &other) const = default;
 };

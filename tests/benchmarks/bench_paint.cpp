@@ -13,6 +13,7 @@
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "LayoutService.h"
+#include "LoadedRepository.h"
 #include "RevisionItem.h"
 #include "LayoutHistoryGenerator.h"
 #include "MedianTime.h"
@@ -57,9 +58,11 @@ GraphLayout layOut(LayoutService &service, const LayoutInput &input, double *wal
     return result;
 }
 
-Row measure(const Repository &repository, const LayoutInput &input, const GraphLayout &layout,
-            double layoutMs, double historyMs, QGraphicsScene::ItemIndexMethod index, int repeat)
+Row measure(const std::shared_ptr<const LoadedRepository> &loaded, double layoutMs, double historyMs,
+            QGraphicsScene::ItemIndexMethod index, int repeat)
 {
+    const Repository &repository = *loaded->repository;
+    const GraphLayout &layout = loaded->layout;
     Row row;
     row.historyMs = historyMs;
     row.revisions = repository.graph.size();
@@ -79,7 +82,7 @@ Row measure(const Repository &repository, const LayoutInput &input, const GraphL
     view.graphScene()->setItemIndexMethod(index);
     QList<double> builds, clears;
     for (int i = 0; i < repeat; ++i) {
-        builds += medianMs(1, [&] { view.showGraph(repository, input, layout); });
+        builds += medianMs(1, [&] { view.showGraph(loaded); });
         QCoreApplication::processEvents(); // as in the application: items get polished, the index built
         clears += medianMs(1, [&] { view.clearGraph(); });
     }
@@ -88,10 +91,10 @@ Row measure(const Repository &repository, const LayoutInput &input, const GraphL
     row.buildMs = builds.at(repeat / 2);
     row.clearMs = clears.at(repeat / 2);
 
-    view.showGraph(repository, input, layout);
+    view.showGraph(loaded);
     view.fitToWindow();
     row.zoom = view.zoomFactor();
-    view.showGraph(repository, input, layout); // a fresh scene (a reload), so the first frame builds the index
+    view.showGraph(loaded); // a fresh scene (a reload), so the first frame builds the index
     row.firstFrameMs = medianMs(1, paint);
     row.zoomedOutMs = medianMs(repeat, paint);
 
@@ -151,8 +154,10 @@ int main(int argc, char **argv)
             return 1;
         }
         const int repeat = std::max(1, parser.value("repeat").toInt());
-        bsp += measure(repository, input, layout, layoutMs, historyMs, QGraphicsScene::BspTreeIndex, repeat);
-        noIndex += measure(repository, input, layout, layoutMs, historyMs, QGraphicsScene::NoIndex, repeat);
+        const auto loaded = LoadedRepository::make(std::make_shared<const Repository>(std::move(repository)),
+                                                   input, layout);
+        bsp += measure(loaded, layoutMs, historyMs, QGraphicsScene::BspTreeIndex, repeat);
+        noIndex += measure(loaded, layoutMs, historyMs, QGraphicsScene::NoIndex, repeat);
         out.flush();
     }
 

@@ -9,8 +9,8 @@
 #include "HistoryGenerator.h"
 #include "MedianTime.h"
 #include "plan/MigrationPlanner.h"
-#include "python/InterpreterDiscovery.h"
 #include "repository/RepositoryLoader.h"
+#include "runner/InterpreterDiscovery.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -3,8 +3,8 @@
 // roles, branch labels, dependencies, history order), and the same problems
 // for broken ones. Alembic is found by interpreter discovery, never assumed.
 #include "HistoryGenerator.h"
-#include "python/InterpreterDiscovery.h"
 #include "repository/RepositoryLoader.h"
+#include "runner/InterpreterDiscovery.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <clocale>
+#include <string_view>
 #include <memory>
 
 using namespace headway;
@@ -402,16 +403,29 @@ void TestGraphLayout::tenThousandRevisionsAreCondensedAndLaidOut()
 void TestGraphLayout::numbersSurviveACommaDecimalLocale()
 {
     const QByteArray previous = std::setlocale(LC_NUMERIC, nullptr);
+    const auto commaLocale = [](const char *name) {
+        return std::setlocale(LC_NUMERIC, name) && std::localeconv()->decimal_point == std::string_view(",");
+    };
+    // packaging/bootstrap.sh test generates one and names it here: then the test must run, not skip.
+    const QByteArray required = qgetenv("HEADWAY_COMMA_LOCALE");
     const char *candidates[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8", "de_DE", "fr_FR"};
     const char *found = nullptr;
-    for (const char *name : candidates) {
-        if (std::setlocale(LC_NUMERIC, name)) {
-            found = name;
-            break;
+    if (!required.isEmpty()) {
+        if (!commaLocale(required.constData())) {
+            std::setlocale(LC_NUMERIC, previous.constData());
+            const QByteArray message = "HEADWAY_COMMA_LOCALE=" + required + " is not an installed locale with a decimal comma";
+            QFAIL(message.constData());
         }
+        found = required.constData();
     }
-    if (!found)
-        QSKIP("no locale with a decimal comma is installed");
+    for (const char *name : candidates) {
+        if (!found && commaLocale(name))
+            found = name;
+    }
+    if (!found) {
+        std::setlocale(LC_NUMERIC, previous.constData());
+        QSKIP("no locale with a decimal comma is installed (packaging/bootstrap.sh test generates de_DE.UTF-8)");
+    }
     const LayoutInput input = inputFromSketch(QStringLiteral("0>1 0>2"));
     const GraphLayout layout = layOut(input);
     std::setlocale(LC_NUMERIC, previous.constData());

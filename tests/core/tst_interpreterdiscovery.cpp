@@ -1,7 +1,7 @@
 // Interpreter discovery prefers the project's own virtualenv, tries every
 // python on PATH, and explains exactly what each candidate lacks when none fits.
 #include "TestFiles.h"
-#include "python/InterpreterDiscovery.h"
+#include "runner/InterpreterDiscovery.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -3,7 +3,7 @@
 // upgrade, downgrade, stamp, test-upgrade passing and failing, verbatim merge
 // messages, the environment presets, backups and a missing interpreter.
 #include "TestFiles.h"
-#include "python/InterpreterDiscovery.h"
+#include "runner/InterpreterDiscovery.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,8 +5,8 @@
 // which makes the calls `alembic upgrade/downgrade` make, without a database.
 #include "HistoryGenerator.h"
 #include "plan/MigrationPlanner.h"
-#include "python/InterpreterDiscovery.h"
 #include "repository/RepositoryLoader.h"
+#include "runner/InterpreterDiscovery.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

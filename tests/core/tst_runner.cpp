@@ -3,9 +3,9 @@
 // real `flask db` runs on a copy of the demo with its failures explained.
 #include "TestFiles.h"
 #include "demo/DemoWorkspace.h"
-#include "python/InterpreterDiscovery.h"
 #include "repository/RepositoryLocator.h"
 #include "runner/FailureExplainer.h"
+#include "runner/InterpreterDiscovery.h"
 #include "runner/MigrationBackend.h"
 #include "runner/MigrationCommand.h"
 

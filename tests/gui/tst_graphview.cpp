@@ -7,6 +7,7 @@
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "LayoutService.h"
+#include "LoadedRepository.h"
 #include "RevisionItem.h"
 #include "parser/MigrationParser.h"
 #include "repository/RepositoryLoader.h"
@@ -129,7 +130,7 @@ void TestGraphView::show(GraphView &view, const Repository &repository)
     const LayoutInput input = GraphView::layoutInputFor(repository);
     const GraphLayout layout = layOut(input);
     QVERIFY2(layout.succeeded, "the layout failed");
-    view.showGraph(repository, input, layout);
+    view.showGraph(LoadedRepository::make(std::make_shared<const Repository>(repository), input, layout));
 }
 
 void TestGraphView::showDemo(GraphView &view)
@@ -507,9 +508,10 @@ void TestGraphView::largeHistoryDrawsEveryRevisionAndPaintsZoomedOut()
     const LayoutInput input = GraphView::layoutInputFor(repository);
     const GraphLayout layout = layOut(input);
     QVERIFY(layout.succeeded);
+    const auto loaded = LoadedRepository::make(std::make_shared<const Repository>(repository), input, layout);
     QElapsedTimer timer;
     timer.start();
-    view.showGraph(repository, input, layout);
+    view.showGraph(loaded);
     const qint64 buildMs = timer.elapsed();
     QCOMPARE(view.revisionItemCount(), 10000);
 

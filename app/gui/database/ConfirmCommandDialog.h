@@ -3,7 +3,7 @@
 // default button: Enter never changes a database by accident.
 #pragma once
 
-#include "database/CommandConfirmation.h"
+#include "workflow/CommandConfirmation.h"
 
 #include <QDialog>
 

@@ -2,11 +2,12 @@
 
 #include "database/ConfirmCommandDialog.h"
 #include "database/DatabaseActions.h"
-#include "health/HealthProblems.h"
 #include "database/MergeDialog.h"
 #include "database/MigrationController.h"
 #include "database/RunSettingsDialog.h"
 #include "python/PythonValueResolver.h"
+#include "workflow/RestoreOperation.h"
+#include "report/RevisionName.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -100,11 +101,23 @@ void DatabaseCommands::upgradeTo(const QString &target)
         offerAlternatives(plan, {tr("Upgrade to All Heads")}, {[this] { upgradeToHeads(); }});
         return;
     }
-    // What will run, and the exact command, before anything runs.
-    CommandConfirmation confirmation = CommandConfirmation::forPlan(*repository, plan, m_controller->tool()->upgrade(target));
-    if (!m_controller->isDatabaseStateKnown())
-        confirmation.question.prepend(tr("The database's revisions are not known yet, so this list assumes it is empty. "));
-    m_confirm(confirmation, [this, target] { m_controller->upgrade(target); });
+    const QString unknown = m_controller->isDatabaseStateKnown()
+                                ? QString()
+                                : tr("The database's revisions are not known yet, so this list assumes it is empty. ");
+    confirmAndRun(OperationKind::Upgrade, plan, unknown);
+}
+
+void DatabaseCommands::confirmAndRun(OperationKind kind, const MigrationPlan &plan, const QString &preamble)
+{
+    // What will run, and the exact command, before anything runs; then exactly that plan runs.
+    OperationRequest request;
+    request.kind = kind;
+    request.plan = plan;
+    request.confirmed = true;
+    CommandConfirmation confirmation
+        = CommandConfirmation::forPlan(*m_controller->repository(), plan, m_controller->commandFor(request));
+    confirmation.question.prepend(preamble);
+    m_confirm(confirmation, [this, request] { m_controller->run(request); });
 }
 
 void DatabaseCommands::downgradeToSelected()
@@ -126,16 +139,14 @@ void DatabaseCommands::downgradeTo(const QString &target)
         QStringList labels;
         QList<std::function<void()>> alternatives;
         for (const UndoStep &step : controller->undoChoices()) {
-            labels.append(tr("Undo %1").arg(shortRevisionName(*repository, step.revision)));
+            labels.append(tr("Undo %1").arg(revisionName(*repository, step.revision)));
             const QString choice = step.target;
             alternatives.append([this, choice] { downgradeTo(choice); });
         }
         offerAlternatives(plan, labels, alternatives);
         return;
     }
-    const CommandConfirmation confirmation
-        = CommandConfirmation::forPlan(*repository, plan, controller->tool()->downgrade(target));
-    m_confirm(confirmation, [this, target] { m_controller->downgrade(target); });
+    confirmAndRun(OperationKind::Downgrade, plan, {});
 }
 
 void DatabaseCommands::stepBack()
@@ -154,7 +165,7 @@ void DatabaseCommands::stepBack()
     }
     QStringList options;
     for (const UndoStep &choice : choices)
-        options.append(tr("Undo %1").arg(shortRevisionName(*repository, choice.revision)));
+        options.append(tr("Undo %1").arg(revisionName(*repository, choice.revision)));
     m_choose(tr("Step Back Which Branch?"),
              tr("The database is at several revisions: `downgrade -1` would be ambiguous. Which one should be undone?"),
              options, [this, choices](int index) { downgradeTo(choices.value(index).target); });
@@ -171,9 +182,7 @@ void DatabaseCommands::stampSelected()
         offerAlternatives(plan, {}, {});
         return;
     }
-    const CommandConfirmation confirmation
-        = CommandConfirmation::forPlan(*repository, plan, m_controller->tool()->stamp(target));
-    m_confirm(confirmation, [this, target] { m_controller->stamp(target); });
+    confirmAndRun(OperationKind::Stamp, plan, {});
 }
 
 void DatabaseCommands::previewUpgradeSql()
@@ -196,13 +205,7 @@ void DatabaseCommands::restoreBackup()
         m_controller->restoreLastBackup(); // says why not
         return;
     }
-    CommandConfirmation confirmation;
-    confirmation.title = tr("Restore the backup?");
-    confirmation.question = tr("%1 is replaced by the copy taken before the last command. Changes made since are lost.")
-                                .arg(backup.original);
-    confirmation.effects = {tr("Copy %1 over %2").arg(backup.copy, backup.original)};
-    confirmation.acceptText = tr("Restore");
-    m_confirm(confirmation, [this] { m_controller->restoreLastBackup(); });
+    m_confirm(RestoreOperation::confirmationFor(backup), [this] { m_controller->restoreLastBackup(); });
 }
 
 MergeDialog *DatabaseCommands::openMergeDialog()

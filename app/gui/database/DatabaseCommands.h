@@ -6,7 +6,8 @@
 // user goes through replaceable functions so tests can answer.
 #pragma once
 
-#include "database/CommandConfirmation.h"
+#include "workflow/CommandConfirmation.h"
+#include "workflow/OperationRequest.h"
 
 #include <QObject>
 #include <QPointer>
@@ -62,6 +63,7 @@ Q_SIGNALS:
 private:
     QString selectedId() const; // the one selected revision, else empty
     void updateActions();
+    void confirmAndRun(OperationKind kind, const MigrationPlan &plan, const QString &preamble);
     void offerAlternatives(const MigrationPlan &plan, const QStringList &labels,
                            const QList<std::function<void()>> &alternatives);
     void showConfirmationDialog(const CommandConfirmation &confirmation, std::function<void()> proceed);

@@ -1,7 +1,7 @@
 #include "database/DatabaseStatus.h"
 
-#include "health/HealthProblems.h"
 #include "database/MigrationController.h"
+#include "report/RevisionName.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -61,7 +61,7 @@ QString DatabaseStatus::revisionLinks(const QList<int> &revisions, const QString
     QStringList links;
     for (int revision : revisions.mid(0, listed))
         links.append(QStringLiteral("<a href=\"revision:%1\">%2</a>")
-                         .arg(repository->graph.node(revision).id, shortRevisionName(*repository, revision).toHtmlEscaped()));
+                         .arg(repository->graph.node(revision).id, revisionName(*repository, revision).toHtmlEscaped()));
     if (revisions.size() > listed)
         links.append(tr("and %1 more").arg(revisions.size() - listed));
     return links.isEmpty() ? tr("none") : links.join(separator);

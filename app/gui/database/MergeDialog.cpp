@@ -1,7 +1,7 @@
 #include "database/MergeDialog.h"
 
-#include "health/HealthProblems.h"
 #include "plan/MergeRequest.h"
+#include "report/RevisionName.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -29,7 +29,7 @@ MergeDialog::MergeDialog(std::shared_ptr<const Repository> repository, const QLi
     setMinimumWidth(640); // room for a descriptive message and the command
     okButton()->setText(tr("Merge"));
     for (int head : m_repository->graph.heads()) {
-        auto *item = new QListWidgetItem(shortRevisionName(*m_repository, head), m_heads);
+        auto *item = new QListWidgetItem(revisionName(*m_repository, head), m_heads);
         item->setData(Qt::UserRole, m_repository->graph.node(head).id);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(checked.isEmpty() || checked.contains(head) ? Qt::Checked : Qt::Unchecked);

@@ -1,82 +1,90 @@
 #include "database/MigrationController.h"
 
-#include "session/BackgroundTask.h"
 #include "session/RepositorySession.h"
-#include "database/CurrentRevisions.h"
-#include "plan/SqlPreview.h"
-#include "python/PythonValueResolver.h"
-
-#include <QTemporaryDir>
+#include "workflow/BackgroundWork.h"
+#include "workflow/DatabaseChange.h"
+#include "workflow/Workflow.h"
 
 namespace headway {
 
 namespace {
 
-// What the test upgrade needs before its first step: made off the GUI thread.
-struct PreparedTestUpgrade {
-    ScratchDatabase scratch;
-    QList<CommandStep> steps;
-};
-
-QString lastLine(const QString &output)
+MigrationController::Operation operationOf(OperationKind kind)
 {
-    const QStringList lines = output.trimmed().split(QLatin1Char('\n'));
-    return lines.isEmpty() ? QString() : lines.last().trimmed();
-}
-
-// Why a sequence did not succeed, in one line for the status bar.
-QString failureMessage(const QString &title, const QList<StepResult> &results)
-{
-    for (const StepResult &result : results) {
-        if (result.skipped || result.result.succeeded())
-            continue;
-        switch (result.result.outcome) {
-        case CommandResult::Outcome::Cancelled:
-            return MigrationController::tr("%1: cancelled").arg(title);
-        case CommandResult::Outcome::TimedOut:
-            return MigrationController::tr("%1: timed out").arg(title);
-        default:
-            break;
-        }
-        if (result.explanation.recognised())
-            return MigrationController::tr("%1 failed: %2").arg(title, result.explanation.summary);
-        return MigrationController::tr("%1 failed: %2").arg(title, lastLine(result.result.output));
+    using Op = MigrationController::Operation;
+    switch (kind) {
+    case OperationKind::Current: return Op::Current;
+    case OperationKind::Upgrade: return Op::Upgrade;
+    case OperationKind::Downgrade: return Op::Downgrade;
+    case OperationKind::Stamp: return Op::Stamp;
+    case OperationKind::PreviewSql: return Op::PreviewSql;
+    case OperationKind::Merge: return Op::Merge;
+    case OperationKind::TestUpgrade: return Op::TestUpgrade;
+    case OperationKind::Restore: return Op::Restore;
+    case OperationKind::ResolveValues: return Op::ResolveValues;
     }
-    return MigrationController::tr("%1 failed").arg(title);
+    return Op::None;
 }
 
 } // namespace
 
+class MigrationController::Ports : public ProgressListener, public OperationLog, public RepositorySource
+{
+public:
+    explicit Ports(MigrationController *controller)
+        : c(controller)
+    {
+    }
+    void stepsPlanned(const QList<CommandStep> &steps) override
+    {
+        if (c->m_kind == Operation::TestUpgrade)
+            Q_EMIT c->testUpgradeStarted(steps);
+    }
+    void stepStarted(int index, const CommandStep &step) override { Q_EMIT c->stepStarted(c->m_kind, index, step); }
+    void stepFinished(int index, const StepResult &result) override { Q_EMIT c->stepFinished(c->m_kind, index, result); }
+    void outputLine(const QString &line) override { Q_EMIT c->outputLine(line); }
+    void note(const QString &text) override { Q_EMIT c->status(text); }
+    void reload(std::function<void(std::shared_ptr<const Repository>)> done) override
+    {
+        // Set before reload(): a quick load may report before it returns.
+        c->m_reloadDone = std::move(done);
+        c->m_session->reload();
+    }
+
+private:
+    MigrationController *c;
+};
+
 MigrationController::MigrationController(RepositorySession *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
+    , m_ports(std::make_unique<Ports>(this))
 {
     qRegisterMetaType<CommandStep>();
     qRegisterMetaType<StepResult>();
+    qRegisterMetaType<OperationResult>();
     connect(session, &RepositorySession::repositoryReady, this, &MigrationController::repositoryLoaded);
     connect(session, &RepositorySession::loadFailed, this, [this] {
-        if (!m_mergeBefore)
-            return;
-        m_mergeBefore.reset();
-        end(false, tr("The merge ran, but the migrations could not be read again: reload to see the merge."));
+        if (auto done = std::exchange(m_reloadDone, {}))
+            done(nullptr);
     });
 }
 
 MigrationController::~MigrationController() = default;
 
+MigrationController::Operation MigrationController::operation() const
+{
+    return m_running ? m_kind : Operation::None;
+}
+
+QString MigrationController::operationTitle() const
+{
+    return m_running ? m_running->title() : QString();
+}
+
 bool MigrationController::isChanging() const
 {
-    switch (m_operation) {
-    case Operation::Upgrade:
-    case Operation::Downgrade:
-    case Operation::Stamp:
-    case Operation::Merge:
-    case Operation::Restore:
-    case Operation::LocateDatabase: // the first step of a change
-        return true;
-    default:
-        return false;
-    }
+    return m_running && headway::isChanging(m_running->kind());
 }
 
 QString MigrationController::toolProblem() const
@@ -90,37 +98,41 @@ QString MigrationController::toolProblem() const
 
 int MigrationController::revisionsBehind() const
 {
-    if (!m_repository || !m_databaseKnown)
+    if (!m_repository || !m_database.known)
         return -1;
-    return MigrationPlanner(m_repository->graph).revisionsBehind(m_databaseRevisions);
+    return MigrationPlanner(m_repository->graph).revisionsBehind(m_database.revisions);
+}
+
+MigrationPlan MigrationController::plan(OperationKind kind, const QString &target) const
+{
+    return m_repository ? Workflow::plan(kind, *m_repository, m_database, target) : MigrationPlan{};
 }
 
 MigrationPlan MigrationController::planUpgrade(const QString &target) const
 {
-    if (!m_repository)
-        return {};
-    return MigrationPlanner(m_repository->graph).upgrade(m_databaseRevisions, target);
+    return plan(OperationKind::Upgrade, target);
 }
 
 MigrationPlan MigrationController::planDowngrade(const QString &target) const
 {
-    if (!m_repository)
-        return {};
-    return MigrationPlanner(m_repository->graph).downgrade(m_databaseRevisions, target);
+    return plan(OperationKind::Downgrade, target);
 }
 
 MigrationPlan MigrationController::planStamp(const QString &target) const
 {
-    if (!m_repository)
-        return {};
-    return MigrationPlanner(m_repository->graph).stamp(m_databaseRevisions, target);
+    return plan(OperationKind::Stamp, target);
 }
 
 QList<UndoStep> MigrationController::undoChoices() const
 {
-    if (!m_repository)
+    return m_repository ? MigrationPlanner(m_repository->graph).undoChoices(m_database.revisions) : QList<UndoStep>{};
+}
+
+CommandLine MigrationController::commandFor(const OperationRequest &request) const
+{
+    if (!m_repository || !m_tool)
         return {};
-    return MigrationPlanner(m_repository->graph).undoChoices(m_databaseRevisions);
+    return DatabaseChange::commandFor({m_repository, *m_tool, m_database}, request, nullptr);
 }
 
 void MigrationController::setSettings(const RunSettings &settings)
@@ -138,18 +150,16 @@ void MigrationController::repositoryLoaded()
     if (!m_repository)
         return;
     Q_EMIT repositoryChanged();
-    if (m_mergeBefore)
-        verifyMerge();
+    if (auto done = std::exchange(m_reloadDone, {}))
+        done(m_repository);
     const QString path = m_repository->layout.baseDirectory;
     if (path == m_repositoryPath)
         return; // a reload: same tool, same database
     m_repositoryPath = path;
     m_settings = RunSettingsStore::load(path);
-    m_databaseRevisions.clear();
-    m_databaseKnown = false;
-    m_databaseProblem.clear();
+    m_database = {};
     m_lastBackup = {};
-    Q_EMIT databaseRevisionsChanged(m_databaseRevisions);
+    Q_EMIT databaseRevisionsChanged(m_database.revisions);
     m_refreshAfterPrepare = true;
     prepareTool();
 }
@@ -182,321 +192,139 @@ void MigrationController::prepareTool()
         });
 }
 
-bool MigrationController::begin(Operation operation, const QString &title)
+bool MigrationController::run(OperationRequest request)
 {
     QString reason;
     if (!m_repository)
         reason = tr("Open a repository first.");
     else if (isBusy())
-        reason = tr("“%1” is still running: wait for it to finish or cancel it first.").arg(m_title);
+        reason = tr("“%1” is still running: wait for it to finish or cancel it first.").arg(m_running->title());
     else if (!isToolReady() || m_preparing)
         reason = tr("Cannot run commands yet: %1").arg(toolProblem());
+    else
+        reason = Workflow::refusal({m_repository, *m_tool, m_database}, request);
     if (!reason.isEmpty()) {
         Q_EMIT refused(reason);
         return false;
     }
-    m_operation = operation;
-    m_title = title;
-    m_cancelRequested = false;
+    WorkflowPorts ports{nullptr, m_ports.get(), m_ports.get(), m_ports.get()};
+    headway::WorkflowOperation *operation = Workflow::create({m_repository, *m_tool, m_database}, std::move(request), ports, this);
+    m_running = operation;
+    m_kind = operationOf(operation->kind());
+    connect(operation, &headway::WorkflowOperation::finished, this, &MigrationController::finished);
     Q_EMIT busyChanged(true);
-    Q_EMIT operationStarted(operation, title);
+    Q_EMIT operationStarted(m_kind, operation->title());
+    operation->start();
     return true;
 }
 
-void MigrationController::end(bool succeeded, const QString &message)
+void MigrationController::finished(const OperationResult &result)
 {
-    const Operation finished = m_operation;
-    m_operation = Operation::None;
-    m_cancelRequested = false;
-    Q_EMIT operationFinished(finished, succeeded, message);
+    const Operation kind = m_kind;
+    if (m_running)
+        m_running->deleteLater(); // it emitted this signal
+    m_running = nullptr;
+    m_kind = Operation::None;
+    m_lastResult = result;
+    if (result.kind != OperationKind::PreviewSql && result.after != m_database) {
+        m_database = result.after;
+        Q_EMIT databaseRevisionsChanged(m_database.revisions);
+    }
+    if (result.backup.made()) {
+        m_lastBackup = result.backup;
+        Q_EMIT backupMade(result.backup);
+    }
+    if (result.kind == OperationKind::Merge && result.repositoryAfter)
+        Q_EMIT mergeVerified(result.merge);
+    if (result.kind == OperationKind::TestUpgrade && result.failedStep()
+        && result.outcome == OperationResult::Outcome::Failed)
+        Q_EMIT testUpgradeFailureLocated(result.site);
+    Q_EMIT operationResult(result);
+    const bool refusedToStart = result.outcome == OperationResult::Outcome::Refused;
+    if (refusedToStart)
+        Q_EMIT refused(result.message);
+    Q_EMIT operationFinished(kind, result.succeeded(), result.message);
     Q_EMIT busyChanged(false);
-    if (!message.isEmpty())
-        Q_EMIT status(message);
+    if (!result.message.isEmpty() && !refusedToStart)
+        Q_EMIT status(result.message);
+    if (result.kind == OperationKind::ResolveValues && result.succeeded() && !result.repositoryAfter)
+        m_session->reload();
 }
 
-bool MigrationController::cancelled()
+bool MigrationController::runPlanned(OperationKind kind, const QString &target, MigrationPlan::Kind direction)
 {
-    if (!m_cancelRequested)
-        return false;
-    end(false, tr("%1: cancelled").arg(m_title));
-    return true;
-}
-
-void MigrationController::cancel()
-{
-    if (!isBusy())
-        return;
-    m_cancelRequested = true;
-    if (m_sequence)
-        m_sequence->cancel();
-    Q_EMIT status(tr("Cancelling…"));
-}
-
-void MigrationController::runSteps(Operation operation, const QList<CommandStep> &steps,
-                                   std::function<void(const QList<StepResult> &, bool)> done)
-{
-    auto *sequence = new CommandSequence(steps, this);
-    sequence->setTimeout(std::clamp(m_settings.timeoutSeconds, 1, 24 * 3600) * 1000);
-    m_sequence = sequence;
-    connect(sequence, &CommandSequence::stepStarted, this,
-            [this, operation](int index, const CommandStep &step) { Q_EMIT stepStarted(operation, index, step); });
-    connect(sequence, &CommandSequence::outputLine, this, &MigrationController::outputLine);
-    connect(sequence, &CommandSequence::stepFinished, this,
-            [this, operation](int index, const StepResult &result) { Q_EMIT stepFinished(operation, index, result); });
-    connect(sequence, &CommandSequence::finished, this, [this, sequence, done = std::move(done)](bool succeeded) {
-        m_sequence = nullptr;
-        const QList<StepResult> results = sequence->results();
-        sequence->deleteLater(); // it emitted this signal
-        done(results, succeeded);
-    });
-    sequence->start();
+    OperationRequest request;
+    request.kind = kind;
+    request.plan = plan(direction == MigrationPlan::Kind::Downgrade ? OperationKind::Downgrade
+                        : direction == MigrationPlan::Kind::Stamp  ? OperationKind::Stamp
+                                                                   : OperationKind::Upgrade,
+                        target);
+    request.confirmed = true; // the caller confirmed this target
+    return run(request);
 }
 
 bool MigrationController::refreshDatabaseState()
 {
-    if (!begin(Operation::Current, tr("Read the database's revisions")))
-        return false;
-    readCurrentThen([this] { end(m_databaseKnown, m_databaseKnown ? QString() : m_databaseProblem); });
-    return true;
-}
-
-void MigrationController::readCurrentThen(Continuation next)
-{
-    if (!m_tool) {
-        next();
-        return;
-    }
-    const std::shared_ptr<const Repository> repository = m_repository;
-    runSteps(Operation::Current, {CommandStep{tr("Read the database's revisions"), m_tool->current()}},
-             [this, repository, next = std::move(next)](const QList<StepResult> &results, bool succeeded) {
-                 const StepResult result = results.value(0);
-                 m_databaseProblem.clear();
-                 if (succeeded) {
-                     const CurrentRevisions current = CurrentRevisions::parse(result.result.output, repository->graph);
-                     m_databaseRevisions = current.revisions;
-                     m_databaseKnown = true;
-                     if (!current.unknown.isEmpty())
-                         m_databaseProblem = tr("The database is at %1, which no migration file declares: it was "
-                                                "migrated from another branch or checkout.")
-                                                 .arg(current.unknown.join(QLatin1String(", ")));
-                 } else {
-                     m_databaseRevisions.clear();
-                     m_databaseKnown = false;
-                     m_databaseProblem = result.explanation.recognised()
-                                             ? result.explanation.summary
-                                             : tr("`current` failed: %1").arg(lastLine(result.result.output));
-                 }
-                 Q_EMIT databaseRevisionsChanged(m_databaseRevisions);
-                 next();
-             });
+    return run(OperationRequest::of(OperationKind::Current));
 }
 
 bool MigrationController::upgrade(const QString &target)
 {
-    if (!begin(Operation::Upgrade, tr("Upgrade to %1").arg(target)))
-        return false;
-    runChanging(Operation::Upgrade, CommandStep{m_title, m_tool->upgrade(target)});
-    return true;
+    return runPlanned(OperationKind::Upgrade, target, MigrationPlan::Kind::Upgrade);
 }
 
 bool MigrationController::downgrade(const QString &target)
 {
-    if (!begin(Operation::Downgrade, tr("Downgrade to %1").arg(target)))
-        return false;
-    runChanging(Operation::Downgrade, CommandStep{m_title, m_tool->downgrade(target)});
-    return true;
+    return runPlanned(OperationKind::Downgrade, target, MigrationPlan::Kind::Downgrade);
 }
 
 bool MigrationController::stamp(const QString &target)
 {
-    if (!begin(Operation::Stamp, tr("Stamp %1").arg(target)))
-        return false;
-    runChanging(Operation::Stamp, CommandStep{m_title, m_tool->stamp(target)});
-    return true;
-}
-
-void MigrationController::runChanging(Operation operation, const CommandStep &step)
-{
-    backUpThen([this, operation, step] {
-        runSteps(operation, {step}, [this](const QList<StepResult> &results, bool succeeded) {
-            const QString message = succeeded ? tr("%1: done").arg(m_title) : failureMessage(m_title, results);
-            // Even a failed or cancelled command may have changed the database.
-            readCurrentThen([this, succeeded, message] { end(succeeded, message); });
-        });
-    });
+    return runPlanned(OperationKind::Stamp, target, MigrationPlan::Kind::Stamp);
 }
 
 bool MigrationController::previewUpgradeSql(const QString &target)
 {
-    return previewSql(planUpgrade(target), tr("SQL for upgrade to %1").arg(target));
+    return runPlanned(OperationKind::PreviewSql, target, MigrationPlan::Kind::Upgrade);
 }
 
 bool MigrationController::previewDowngradeSql(const QString &target)
 {
-    return previewSql(planDowngrade(target), tr("SQL for downgrade to %1").arg(target));
-}
-
-bool MigrationController::previewSql(const MigrationPlan &plan, const QString &title)
-{
-    if (!m_repository || !m_tool)
-        return begin(Operation::PreviewSql, title); // refuses, saying why
-    // Offline, Alembic cannot read where the database is: the range starts at its revision.
-    const SqlPreview preview = SqlPreview::forPlan(*m_tool, m_repository->graph, m_databaseRevisions, plan);
-    if (!preview.ok()) {
-        Q_EMIT refused(preview.error);
-        return false;
-    }
-    if (!begin(Operation::PreviewSql, title))
-        return false;
-    runSteps(Operation::PreviewSql, {CommandStep{m_title, preview.line}},
-             [this](const QList<StepResult> &results, bool succeeded) {
-                 end(succeeded, succeeded ? tr("The SQL is in the console; nothing ran on the database.")
-                                          : failureMessage(m_title, results));
-             });
-    return true;
+    return runPlanned(OperationKind::PreviewSql, target, MigrationPlan::Kind::Downgrade);
 }
 
 bool MigrationController::merge(const QStringList &heads, const QString &message)
 {
-    const QString problem = MergeRequest::messageProblem(message);
-    if (!problem.isEmpty()) {
-        Q_EMIT refused(problem);
-        return false;
-    }
-    if (heads.size() < 2) {
-        Q_EMIT refused(tr("Choose at least two heads to merge."));
-        return false;
-    }
-    if (!begin(Operation::Merge, tr("Merge %1").arg(heads.join(QLatin1String(", ")))))
-        return false;
-    runSteps(Operation::Merge, {CommandStep{m_title, m_tool->merge(heads, message)}},
-             [this, heads](const QList<StepResult> &results, bool succeeded) {
-                 if (!succeeded) {
-                     end(false, failureMessage(m_title, results));
-                     return;
-                 }
-                 // Set before reload(): a quick load may report before it returns.
-                 m_mergeBefore = m_repository;
-                 m_mergedHeads = heads;
-                 Q_EMIT status(tr("Merge written; reading the migrations again…"));
-                 m_session->reload();
-             });
-    return true;
-}
-
-void MigrationController::verifyMerge()
-{
-    const MergeVerification verification = MergeRequest::verify(*m_mergeBefore, *m_repository, m_mergedHeads);
-    m_mergeBefore.reset();
-    Q_EMIT mergeVerified(verification);
-    end(verification.ok(),
-        verification.ok() ? (verification.headsAfter == 1 ? tr("Merged: one head now")
-                                                         : tr("Merged: %1 heads now").arg(verification.headsAfter))
-                          : tr("The merge did not do what was asked: %1").arg(verification.problem));
+    OperationRequest request;
+    request.kind = OperationKind::Merge;
+    request.heads = heads;
+    request.message = message;
+    return run(request);
 }
 
 bool MigrationController::testUpgrade()
 {
-    if (!begin(Operation::TestUpgrade, tr("Test upgrade on a scratch database")))
-        return false;
-    startTestUpgrade();
-    return true;
+    return run(OperationRequest::of(OperationKind::TestUpgrade));
 }
 
-void MigrationController::startTestUpgrade()
+bool MigrationController::restoreLastBackup()
 {
-    m_scratch = std::make_unique<QTemporaryDir>();
-    if (!m_scratch->isValid()) {
-        const QString error = m_scratch->errorString();
-        m_scratch.reset();
-        end(false, tr("Cannot create a directory for the scratch database: %1").arg(error));
-        return;
-    }
-    const MigrationTool tool = *m_tool;
-    const std::shared_ptr<const Repository> repository = m_repository;
-    const QString directory = m_scratch->path();
-    const QStringList testCommand = m_settings.testCommand;
-    runInBackground(this, [tool, repository, directory, testCommand] {
-        PreparedTestUpgrade prepared;
-        prepared.scratch = TestUpgrade::prepareScratch(tool, directory);
-        if (prepared.scratch.error.isEmpty())
-            prepared.steps = TestUpgrade::steps(*repository, TestUpgrade::toolFor(tool, prepared.scratch),
-                                                prepared.scratch.file, testCommand);
-        return prepared;
-    }, [this](const PreparedTestUpgrade &prepared) {
-        if (!prepared.scratch.error.isEmpty()) {
-            m_scratch.reset();
-            end(false, prepared.scratch.error);
-            return;
-        }
-        if (cancelled()) {
-            m_scratch.reset();
-            return;
-        }
-        Q_EMIT testUpgradeStarted(prepared.steps);
-        runSteps(Operation::TestUpgrade, prepared.steps,
-                 [this](const QList<StepResult> &results, bool succeeded) { finishTestUpgrade(results, succeeded); });
-    });
-}
-
-void MigrationController::finishTestUpgrade(const QList<StepResult> &results, bool succeeded)
-{
-    m_scratch.reset(); // every step has ended: nothing holds the scratch database any more
-    const auto failed = std::find_if(results.cbegin(), results.cend(), [](const StepResult &result) {
-        return !result.skipped && !result.result.succeeded() && !result.step.optional;
-    });
-    if (succeeded || failed == results.cend() || failed->result.outcome == CommandResult::Outcome::Cancelled) {
-        end(succeeded, succeeded ? tr("Test upgrade passed: every migration went up, down and up again.")
-                                 : failureMessage(m_title, results));
-        return;
-    }
-    const std::shared_ptr<const Repository> repository = m_repository;
-    const QString output = failed->result.output;
-    const QString title = failed->step.title;
-    // Reads the migration files: off the GUI thread.
-    runInBackground(
-        this, [repository, output] { return FailureSite::locate(*repository, output); },
-        [this, title](const FailureSite &site) {
-            Q_EMIT testUpgradeFailureLocated(site);
-            end(false, site.summary.isEmpty() ? tr("Test upgrade failed at “%1”").arg(title) : site.summary);
-        });
+    OperationRequest request;
+    request.kind = OperationKind::Restore;
+    request.backup = m_lastBackup;
+    request.confirmed = true;
+    return run(request);
 }
 
 bool MigrationController::resolveWithPython()
 {
-    const QStringList paths = m_repository ? PythonValueResolver::filesNeedingPython(*m_repository) : QStringList{};
-    if (m_repository && paths.isEmpty()) {
-        Q_EMIT refused(tr("Every revision identifier is a literal: there is nothing to resolve."));
-        return false;
-    }
-    if (!begin(Operation::ResolveValues, tr("Resolve %n file(s) with Python", nullptr, int(paths.size()))))
-        return false;
-    runSteps(Operation::ResolveValues, {CommandStep{m_title, PythonValueResolver::command(*m_tool, paths)}},
-             [this](const QList<StepResult> &results, bool) {
-                 const QList<ResolvedFile> resolved = PythonValueResolver::parseOutput(results.value(0).result.output);
-                 if (resolved.isEmpty()) {
-                     end(false, failureMessage(m_title, results));
-                     return;
-                 }
-                 QStringList failures;
-                 for (const ResolvedFile &file : resolved)
-                     if (!file.error.isEmpty())
-                         failures += QStringLiteral("%1: %2").arg(m_repository->relativePath(file.path), file.error);
-                 runInBackground(this, [resolved] { return ResolvedValueCache::store(resolved); },
-                                 [this, failures](bool stored) {
-                                     if (!stored) {
-                                         end(false, tr("The resolved values could not be saved in %1")
-                                                        .arg(ResolvedValueCache::defaultPath()));
-                                         return;
-                                     }
-                                     end(failures.isEmpty(), failures.isEmpty()
-                                                                 ? tr("Values resolved through Python; reading the migrations again")
-                                                                 : tr("Some files could not be imported: %1")
-                                                                       .arg(failures.join(QLatin1String("; "))));
-                                     m_session->reload();
-                                 });
-             });
-    return true;
+    return run(OperationRequest::of(OperationKind::ResolveValues));
+}
+
+void MigrationController::cancel()
+{
+    if (m_running)
+        m_running->cancel();
 }
 
 } // namespace headway

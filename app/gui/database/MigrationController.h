@@ -1,29 +1,23 @@
-// Runs the project's own migration commands for the window, one at a time:
-// keeps the MigrationTool (prepared off the GUI thread whenever a repository
-// loads or its settings change), the database's current revisions (read with
-// `current` after a load and after every command), a SQLite backup before
-// anything that changes the database, and the reload and checks after a
-// merge. No widgets: the console, the panels and the dialogs watch its signals.
+// The window's side of the core workflow: keeps the MigrationTool (prepared off
+// the GUI thread whenever a repository loads or its settings change), the
+// database's state as last read, the last SQLite backup, and the one operation
+// running; it is the workflow's progress, log and repository source for the
+// window and re-emits what the console, the panels and the dialogs show.
+// No widgets here. Confirmation happens before a request reaches it: the
+// dialog showed the very plan the request carries.
 #pragma once
 
-#include "database/SqliteBackup.h"
-#include "plan/MergeRequest.h"
-#include "plan/MigrationPlanner.h"
-#include "plan/TestUpgrade.h"
-#include "runner/CommandSequence.h"
-#include "runner/MigrationTool.h"
+#include "workflow/WorkflowOperation.h"
+#include "workflow/WorkflowPorts.h"
 
 #include <QObject>
+#include <QPointer>
 
-#include <functional>
 #include <memory>
 #include <optional>
 
-class QTemporaryDir;
-
 namespace headway {
 
-struct DatabaseLocation;
 class RepositorySession;
 
 class MigrationController : public QObject
@@ -46,16 +40,17 @@ public:
     const MigrationTool *tool() const { return m_tool ? &*m_tool : nullptr; } // null until prepared
     QString toolProblem() const;
     const RunSettings &settings() const { return m_settings; }
-    bool isBusy() const { return m_operation != Operation::None; }
-    Operation operation() const { return m_operation; }
-    QString operationTitle() const { return isBusy() ? m_title : QString(); }
+    bool isBusy() const { return m_running != nullptr; }
+    Operation operation() const;
+    QString operationTitle() const;
     // The running command changes the database or the migrations: stopping it midway may leave them half-done.
     bool isChanging() const;
 
     // The database's revisions as `current` last printed them (empty: at base).
-    QStringList databaseRevisions() const { return m_databaseRevisions; }
-    bool isDatabaseStateKnown() const { return m_databaseKnown; }
-    QString databaseProblem() const { return m_databaseProblem; } // why the state is unknown
+    QStringList databaseRevisions() const { return m_database.revisions; }
+    const DatabaseState &databaseState() const { return m_database; }
+    bool isDatabaseStateKnown() const { return m_database.known; }
+    QString databaseProblem() const { return m_database.problem; } // why the state is unknown
     int revisionsBehind() const;
 
     // What a command would do to the database as it is now (MigrationPlanner).
@@ -63,15 +58,20 @@ public:
     MigrationPlan planDowngrade(const QString &target) const;
     MigrationPlan planStamp(const QString &target) const;
     QList<UndoStep> undoChoices() const;
+    // The command a confirmed request will run (what the confirmation shows).
+    CommandLine commandFor(const OperationRequest &request) const;
 
     SqliteBackupCopy lastBackup() const { return m_lastBackup; }
+    const OperationResult &lastResult() const { return m_lastResult; }
 
     // Saves the settings for the repository and prepares the tool again.
     void setSettings(const RunSettings &settings);
 
-    // Each starts a command and returns true, or returns false and emits
-    // refused(reason) when it cannot start now (nothing loaded, no interpreter,
-    // another command running).
+    // Starts a request the user confirmed (its plan is what runs) and returns true, or
+    // returns false and emits refused(reason) when it cannot start now.
+    bool run(OperationRequest request);
+    // Shorthands that plan for the database as it is now and run: for callers that
+    // confirmed in their own way (the tests, the screenshot mode).
     bool refreshDatabaseState();
     bool upgrade(const QString &target);
     bool downgrade(const QString &target);
@@ -84,6 +84,7 @@ public:
     // Imports the files whose revision identifiers are not literals with the project's
     // interpreter, remembers the values and reloads (the graph marks them).
     bool resolveWithPython();
+    // Terminates the running command (then kills it after a grace period).
     void cancel();
 
 Q_SIGNALS:
@@ -97,6 +98,7 @@ Q_SIGNALS:
     void outputLine(const QString &line);
     void stepFinished(headway::MigrationController::Operation operation, int index, const headway::StepResult &result);
     void operationFinished(headway::MigrationController::Operation operation, bool succeeded, const QString &message);
+    void operationResult(const headway::OperationResult &result);
     void databaseRevisionsChanged(const QStringList &revisions);
     void backupMade(const headway::SqliteBackupCopy &copy);
     void mergeVerified(const headway::MergeVerification &verification);
@@ -104,46 +106,32 @@ Q_SIGNALS:
     void testUpgradeFailureLocated(const headway::FailureSite &site);
 
 private:
-    using Continuation = std::function<void()>;
-
     void repositoryLoaded();
     void prepareTool();
-    bool begin(Operation operation, const QString &title);
-    void end(bool succeeded, const QString &message);
-    bool cancelled();
-    void runSteps(Operation operation, const QList<CommandStep> &steps,
-                  std::function<void(const QList<StepResult> &, bool)> done);
-    void runChanging(Operation operation, const CommandStep &step);
-    void backUpThen(Continuation next);
-    void backUpAt(const DatabaseLocation &location, Continuation next);
-    void readCurrentThen(Continuation next);
-    bool previewSql(const MigrationPlan &plan, const QString &title);
-    void startTestUpgrade();
-    void finishTestUpgrade(const QList<StepResult> &results, bool succeeded);
-    void verifyMerge();
+    void finished(const OperationResult &result);
+    MigrationPlan plan(OperationKind kind, const QString &target) const;
+    bool runPlanned(OperationKind kind, const QString &target, MigrationPlan::Kind direction);
+
+    // The workflow's progress, log and repository source, forwarded to this object's signals.
+    class Ports;
+    friend class Ports;
 
     RepositorySession *m_session;
+    std::unique_ptr<Ports> m_ports;
     std::shared_ptr<const Repository> m_repository;
     QString m_repositoryPath; // whose settings and tool these are
     RunSettings m_settings;
     std::optional<MigrationTool> m_tool;
     bool m_preparing = false;
     int m_prepareJob = 0;
-
-    Operation m_operation = Operation::None;
-    CommandSequence *m_sequence = nullptr;
-    QString m_title; // of the operation running
-    bool m_cancelRequested = false;
     bool m_refreshAfterPrepare = false;
 
-    QStringList m_databaseRevisions;
-    bool m_databaseKnown = false;
-    QString m_databaseProblem;
+    QPointer<headway::WorkflowOperation> m_running;
+    Operation m_kind = Operation::None;
+    DatabaseState m_database;
     SqliteBackupCopy m_lastBackup;
-
-    std::shared_ptr<const Repository> m_mergeBefore; // waiting for the reload after a merge
-    QStringList m_mergedHeads;
-    std::unique_ptr<QTemporaryDir> m_scratch; // the test upgrade's database lives here
+    OperationResult m_lastResult;
+    std::function<void(std::shared_ptr<const Repository>)> m_reloadDone; // a merge waits for the reload
 };
 
 } // namespace headway

@@ -36,9 +36,13 @@ RunSettingsDialog::RunSettingsDialog(const RunSettings &settings, const Migratio
         quoted.append(shellQuote(argument));
     m_testCommand->setText(quoted.join(QLatin1Char(' ')));
     m_testCommand->setPlaceholderText(tr("python arguments; default: -m pytest on tests/test_migration*.py"));
-    m_timeout->setRange(1, 24 * 60);
-    m_timeout->setSuffix(tr(" min"));
-    m_timeout->setValue(std::max(1, settings.timeoutSeconds / 60));
+    // The same rule as --timeout (RunSettings): whole seconds, at most 24 hours.
+    m_timeout->setRange(RunSettings::minTimeoutSeconds, RunSettings::maxTimeoutSeconds);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setValue(settings.timeoutSeconds);
+    m_timeout->setToolTip(tr("A command that runs longer is stopped (terminated, then killed): %1 to %2 seconds")
+                              .arg(RunSettings::minTimeoutSeconds)
+                              .arg(RunSettings::maxTimeoutSeconds));
 
     m_discovered->setWordWrap(true);
     m_discovered->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -106,7 +110,7 @@ RunSettings RunSettingsDialog::settings() const
     settings.python = m_python->text().trimmed();
     settings.databaseUrlVariable = m_urlVariable->text().trimmed();
     settings.testCommand = QProcess::splitCommand(m_testCommand->text());
-    settings.timeoutSeconds = m_timeout->value() * 60;
+    settings.timeoutSeconds = m_timeout->value();
     settings.environment.clear();
     for (int row = 0; row < m_environment->rowCount(); ++row) {
         const QTableWidgetItem *name = m_environment->item(row, 0);

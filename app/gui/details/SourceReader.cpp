@@ -1,6 +1,6 @@
 #include "details/SourceReader.h"
 
-#include "session/BackgroundTask.h"
+#include "workflow/BackgroundWork.h"
 
 #include <QFile>
 

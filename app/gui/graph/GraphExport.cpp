@@ -1,11 +1,12 @@
 #include "GraphExport.h"
 
+#include "io/AtomicFile.h"
+
 #include <QBuffer>
 #include <QGraphicsScene>
 #include <QImage>
 #include <QImageWriter>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <algorithm>
@@ -17,8 +18,8 @@ namespace {
 
 bool writeAtomically(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+    // The one atomic writer; the user chose the folder, so a missing one is an error.
+    return AtomicFile::write(path, bytes, AtomicFile::MissingFolder::Fail).isEmpty();
 }
 
 } // namespace

@@ -38,28 +38,40 @@ void GraphScene::clearGraph()
     m_revisionItemCount = 0;
     m_ghosts.clear();
     m_edges.clear();
-    m_navigation.reset();
-    m_repository = Repository();
+    m_navigation.reset(); // before the repository it refers into
+    m_loaded.reset();
     setSceneRect(QRectF());
 }
 
-void GraphScene::setGraph(const Repository &repository, const LayoutInput &input, const GraphLayout &layout)
+void GraphScene::setGraph(std::shared_ptr<const LoadedRepository> loaded)
 {
     clearGraph();
-    m_repository = repository;
-    m_navigation.emplace(m_repository.graph);
-    m_revisionItems = QList<RevisionItem *>(m_repository.graph.size(), nullptr);
-    if (layout.nodes.size() == input.nodes.size() && layout.edges.size() == input.edges.size())
-        buildItems(input, layout);
+    if (!loaded || !loaded->repository)
+        return;
+    m_loaded = std::move(loaded);
+    m_navigation.emplace(m_loaded->repository->graph);
+    m_revisionItems = QList<RevisionItem *>(m_loaded->repository->graph.size(), nullptr);
+    if (m_loaded->layoutFitsInput())
+        buildItems();
     setDatabaseRevisions(m_databaseRevisions);
     // Explicit, so the scene never recomputes its extent from thousands of items.
+    const GraphLayout &layout = m_loaded->layout;
     const QRectF bounds = layout.boundingRect.isValid() ? layout.boundingRect : itemsBoundingRect();
     setSceneRect(bounds.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
 }
 
-void GraphScene::buildItems(const LayoutInput &input, const GraphLayout &layout)
+const Repository &GraphScene::repository() const
 {
-    const RevisionGraph &graph = m_repository.graph;
+    static const Repository none;
+    return m_loaded ? *m_loaded->repository : none;
+}
+
+void GraphScene::buildItems()
+{
+    const Repository &repository = *m_loaded->repository;
+    const LayoutInput &input = m_loaded->input;
+    const GraphLayout &layout = m_loaded->layout;
+    const RevisionGraph &graph = repository.graph;
     const QList<RevisionRoles> roles = revisionRoles(graph);
     QList<GhostItem *> ghostAt(input.nodes.size(), nullptr);
     QList<bool> drawn(input.nodes.size(), false);
@@ -79,7 +91,7 @@ void GraphScene::buildItems(const LayoutInput &input, const GraphLayout &layout)
         if (node.revision < 0 || node.revision >= graph.size())
             continue;
         const RevisionNode &revision = graph.node(node.revision);
-        auto *item = new RevisionItem(node.revision, revision.id, m_repository.fileOf(node.revision).doc,
+        auto *item = new RevisionItem(node.revision, revision.id, repository.fileOf(node.revision).doc,
                                       roles.at(node.revision), geometry.size);
         item->setPos(geometry.center);
         if (m_itemCaching)
@@ -120,7 +132,7 @@ QList<int> GraphScene::headRevisions() const
     QList<int> heads;
     if (!hasGraph())
         return heads;
-    for (int revision : m_repository.graph.historyOrder())
+    for (int revision : repository().graph.historyOrder())
         if (const RevisionItem *item = revisionItem(revision); item && (item->roles() & RevisionRole::Head))
             heads.append(revision);
     return heads;
@@ -141,7 +153,7 @@ QList<int> GraphScene::selectedRevisions() const
 void GraphScene::emphasize(const QList<int> &selection)
 {
     enum Mark : char { Selected = 1, Ancestor = 2, Descendant = 4, OnPath = 8 };
-    const int size = m_repository.graph.size();
+    const int size = repository().graph.size();
     QList<char> marks(size, 0);
     QList<int> positionOnPath(size, -1);
     bool pathMode = false;
@@ -258,7 +270,7 @@ QString GraphScene::toolTipFor(const QGraphicsItem *item) const
     if (const auto *ghost = qgraphicsitem_cast<const GhostItem *>(item)) {
         QStringList children;
         for (int child : ghost->children())
-            children += m_repository.graph.node(child).id.left(12);
+            children += repository().graph.node(child).id.left(12);
         return tr("<b>%1</b> &mdash; missing<br/>No migration file declares this revision; "
                   "%2 name%3 it as down_revision.")
             .arg(ghost->revisionId().toHtmlEscaped(), children.join(QStringLiteral(", ")).toHtmlEscaped(),
@@ -267,8 +279,9 @@ QString GraphScene::toolTipFor(const QGraphicsItem *item) const
     const auto *revision = qgraphicsitem_cast<const RevisionItem *>(item);
     if (!revision)
         return {};
-    const RevisionNode &node = m_repository.graph.node(revision->revision());
-    const MigrationFile &file = m_repository.fileOf(revision->revision());
+    const Repository &repository = this->repository();
+    const RevisionNode &node = repository.graph.node(revision->revision());
+    const MigrationFile &file = repository.fileOf(revision->revision());
     QString text = QStringLiteral("<b>%1</b>").arg(node.id.toHtmlEscaped());
     if (const QStringList roles = roleNames(revision->roles()); !roles.isEmpty())
         text += QStringLiteral(" &mdash; ") + roles.join(QStringLiteral(", ")).toHtmlEscaped();
@@ -278,7 +291,7 @@ QString GraphScene::toolTipFor(const QGraphicsItem *item) const
         text += QStringLiteral("<br/>") + tr("Branch labels: %1").arg(node.branchLabels.join(QStringLiteral(", ")).toHtmlEscaped());
     if (revision->isCurrentDatabaseRevision())
         text += QStringLiteral("<br/>") + tr("The database is at this revision.");
-    text += QStringLiteral("<br/><small>%1</small>").arg(m_repository.relativePath(file.path).toHtmlEscaped());
+    text += QStringLiteral("<br/><small>%1</small>").arg(repository.relativePath(file.path).toHtmlEscaped());
     return text;
 }
 

@@ -1,19 +1,18 @@
 // The scene of one repository's revision graph. Builds the items from a
 // finished layout on the GUI thread, maps revisions to their items, and styles
 // them for a selection: the lineage of the selected revisions, or, with
-// exactly two related ones selected, the path between them. Keeps its own copy
-// of the repository, so the items' tooltips and the navigation outlive the
-// caller's value.
+// exactly two related ones selected, the path between them. Holds a share of
+// the shown LoadedRepository, so the items' tooltips and the navigation (which
+// refers into its graph) never outlive the repository they describe.
 #pragma once
 
-#include "GraphLayout.h"
 #include "GraphNavigation.h"
 #include "GraphStyle.h"
-#include "LayoutInput.h"
-#include "repository/Repository.h"
+#include "LoadedRepository.h"
 
 #include <QGraphicsScene>
 
+#include <memory>
 #include <optional>
 
 namespace headway {
@@ -30,13 +29,14 @@ public:
     explicit GraphScene(QObject *parent = nullptr);
     ~GraphScene() override;
 
-    // Replaces every item. `layout` must be the layout of `input`, and `input` the
-    // layout input of `repository` (layoutInputFor); a failed layout shows nothing.
-    void setGraph(const Repository &repository, const LayoutInput &input, const GraphLayout &layout);
+    // Replaces every item and keeps `loaded` (no copy); a failed layout shows no
+    // items, a null one clears the graph.
+    void setGraph(std::shared_ptr<const LoadedRepository> loaded);
     void clearGraph();
     bool hasGraph() const { return m_navigation.has_value(); }
 
-    const Repository &repository() const { return m_repository; }
+    // The shown repository; an empty one while !hasGraph().
+    const Repository &repository() const;
     const GraphNavigation &navigation() const { return *m_navigation; } // only while hasGraph()
 
     RevisionItem *revisionItem(int revision) const { return m_revisionItems.value(revision); }
@@ -71,11 +71,12 @@ private:
         GhostItem *ghost;
     };
 
-    void buildItems(const LayoutInput &input, const GraphLayout &layout);
+    void buildItems();
     QString toolTipFor(const QGraphicsItem *item) const;
 
-    Repository m_repository;
-    std::optional<GraphNavigation> m_navigation; // refers to m_repository.graph
+    // Declared before the navigation, which refers into its graph: destroyed after it.
+    std::shared_ptr<const LoadedRepository> m_loaded;
+    std::optional<GraphNavigation> m_navigation; // refers to m_loaded->repository->graph
     QList<RevisionItem *> m_revisionItems;       // per graph node; null when not drawn
     int m_revisionItemCount = 0;
     QList<GhostItem *> m_ghosts;

@@ -4,21 +4,33 @@
 #include "GraphLegend.h"
 #include "GraphScene.h"
 #include "GraphStyle.h"
+#include "GraphViewInput.h"
+#include "GraphZoom.h"
 #include "RevisionItem.h"
+#include "ViewAnchor.h"
 
 #include <QSet>
 
 namespace headway {
 
+namespace {
+
+constexpr qreal kMaximumCachedZoom = 2;
+
+} // namespace
+
 GraphView::GraphView(QWidget *parent)
     : QGraphicsView(parent)
     , m_scene(new GraphScene(this))
     , m_legend(new GraphLegend(this))
+    , m_zoom(new GraphZoom(this, m_scene))
+    , m_input(new GraphViewInput(this, m_zoom))
+    , m_navigator(*m_scene)
 {
     setScene(m_scene);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(ScrollHandDrag);
-    setTransformationAnchor(NoAnchor); // zoomAt() keeps its own anchor
+    setTransformationAnchor(NoAnchor); // GraphZoom keeps its own anchor
     setResizeAnchor(AnchorViewCenter);
     // Smart: few dirty items get exact regions, a highlight change over thousands of
     // items one bounding rect instead of a huge region.
@@ -29,8 +41,9 @@ GraphView::GraphView(QWidget *parent)
     setOptimizationFlags(DontSavePainterState);
     setBackgroundBrush(palette().color(QPalette::Base));
     setFocusPolicy(Qt::StrongFocus);
-    viewport()->grabGesture(Qt::PinchGesture);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &GraphView::onSceneSelectionChanged);
+    connect(m_zoom, &GraphZoom::changed, this, &GraphView::onZoomChanged);
+    connect(m_input, &GraphViewInput::revisionActivated, this, &GraphView::revisionActivated);
     placeLegend();
 }
 
@@ -44,27 +57,26 @@ LayoutInput GraphView::layoutInputFor(const Repository &repository)
     return headway::layoutInputFor(repository, graphstyle::nodeSize);
 }
 
-void GraphView::showGraph(const Repository &repository, const LayoutInput &input, const GraphLayout &layout)
+void GraphView::showGraph(std::shared_ptr<const LoadedRepository> loaded)
 {
     // Remember what the user was looking at by revision id: indices change with files.
     const bool reload = m_scene->hasGraph() && !m_initialViewPending;
-    const ViewAnchor anchor = reload ? currentAnchor() : ViewAnchor();
+    const ViewAnchor anchor = reload ? ViewAnchor::of(*this) : ViewAnchor();
     QStringList selectedIds;
     for (int revision : std::as_const(m_selection))
         selectedIds += m_scene->repository().graph.node(revision).id;
     const QString findText = m_search.text();
 
     m_applyingSelection = true;
-    m_scene->setGraph(repository, input, layout);
+    m_scene->setGraph(std::move(loaded));
     m_applyingSelection = false;
-    m_preferredChild.clear();
-    m_preferredParent.clear();
+    m_navigator.reset();
     m_search = RevisionSearch(m_scene->repository());
     if (!findText.isEmpty())
         m_search.find(findText);
 
     if (reload)
-        restoreAnchor(anchor);
+        anchor.restore(*this, *m_scene);
     else
         showInitialView();
     updateItemCaching();
@@ -84,8 +96,7 @@ void GraphView::clearGraph()
     m_scene->clearGraph();
     m_applyingSelection = false;
     m_search = RevisionSearch();
-    m_preferredChild.clear();
-    m_preferredParent.clear();
+    m_navigator.reset();
     m_initialViewPending = false;
     setSelection({});
 }
@@ -176,58 +187,115 @@ bool GraphView::isLegendVisible() const
     return !m_legend->isHidden();
 }
 
-// Navigation and Find --------------------------------------------------------
+// Zoom, level of detail and the first view -----------------------------------
 
-int GraphView::navigationStart() const
+qreal GraphView::zoomFactor() const
 {
-    const QList<int> heads = m_scene->headRevisions();
-    return heads.isEmpty() ? m_scene->repository().graph.historyOrder().value(0, -1) : heads.first();
+    return m_zoom->factor();
 }
 
-void GraphView::moveSelectionTo(int revision)
+void GraphView::zoomIn()
 {
-    if (RevisionItem *item = m_scene->revisionItem(revision)) {
-        selectRevisions({revision}, false);
+    m_zoom->zoomIn();
+}
+
+void GraphView::zoomOut()
+{
+    m_zoom->zoomOut();
+}
+
+void GraphView::fitToWindow()
+{
+    m_zoom->fit();
+}
+
+void GraphView::resetZoom()
+{
+    m_zoom->reset();
+}
+
+void GraphView::onZoomChanged(qreal factor)
+{
+    updateItemCaching();
+    Q_EMIT zoomChanged(factor);
+}
+
+void GraphView::updateItemCaching()
+{
+    // A cached pixmap pays only while the box carries text (bench_paint: 1:1 frames take
+    // about half as long); zoomed in far, box-sized pixmaps would crowd QPixmapCache.
+    const qreal zoom = zoomFactor();
+    m_scene->setItemCaching(zoom >= graphstyle::fullDetailLod && zoom <= kMaximumCachedZoom);
+}
+
+void GraphView::showInitialView()
+{
+    if (!isVisible()) {
+        m_initialViewPending = true; // fitting needs the viewport's real size
+        return;
+    }
+    m_initialViewPending = false;
+    if (m_zoom->fitScale() >= 0.5) {
+        m_zoom->fit();
+        return;
+    }
+    // A big history: 1:1 at the newest head is more useful than a picture of specks.
+    m_zoom->setActualSize();
+    const QList<int> heads = m_scene->headRevisions();
+    const RevisionItem *start = m_scene->revisionItem(heads.value(0, -1));
+    centerOn(start ? start->pos() : sceneRect().center());
+}
+
+void GraphView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    placeLegend();
+    if (m_initialViewPending)
+        showInitialView();
+}
+
+void GraphView::showEvent(QShowEvent *event)
+{
+    QGraphicsView::showEvent(event);
+    if (m_initialViewPending)
+        showInitialView();
+}
+
+void GraphView::placeLegend()
+{
+    const QSize size = m_legend->sizeHint();
+    const QRect area = viewport()->geometry();
+    m_legend->setGeometry(area.left() + 8, area.bottom() - size.height() - 8, size.width(), size.height());
+}
+
+// Navigation and Find --------------------------------------------------------
+
+void GraphView::move(SelectionNavigator::Move move)
+{
+    if (RevisionItem *item = m_scene->revisionItem(m_navigator.target(currentRevision(), move))) {
+        selectRevisions({item->revision()}, false);
         ensureVisible(item, 48, 48);
     }
 }
 
 void GraphView::selectParent()
 {
-    const int from = currentRevision();
-    if (!m_scene->hasGraph() || from < 0)
-        return moveSelectionTo(navigationStart());
-    const int to = m_scene->navigation().parent(from, m_preferredParent.value(from, -1));
-    if (to >= 0)
-        m_preferredChild.insert(to, from);
-    moveSelectionTo(to);
+    move(SelectionNavigator::Move::Parent);
 }
 
 void GraphView::selectChild()
 {
-    const int from = currentRevision();
-    if (!m_scene->hasGraph() || from < 0)
-        return moveSelectionTo(navigationStart());
-    const int to = m_scene->navigation().child(from, m_preferredChild.value(from, -1));
-    if (to >= 0)
-        m_preferredParent.insert(to, from);
-    moveSelectionTo(to);
+    move(SelectionNavigator::Move::Child);
 }
 
 void GraphView::selectNextSibling()
 {
-    const int from = currentRevision();
-    if (!m_scene->hasGraph() || from < 0)
-        return moveSelectionTo(navigationStart());
-    moveSelectionTo(m_scene->navigation().nextSibling(from));
+    move(SelectionNavigator::Move::NextSibling);
 }
 
 void GraphView::selectPreviousSibling()
 {
-    const int from = currentRevision();
-    if (!m_scene->hasGraph() || from < 0)
-        return moveSelectionTo(navigationStart());
-    moveSelectionTo(m_scene->navigation().previousSibling(from));
+    move(SelectionNavigator::Move::PreviousSibling);
 }
 
 int GraphView::find(const QString &text)

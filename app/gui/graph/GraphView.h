@@ -1,7 +1,11 @@
-// The interactive revision graph: shows a repository's finished layout, keeps
-// the selection and the view's place across reloads, and turns mouse, wheel,
-// gestures and keys into zoom, pan, selection, navigation and Find.
+// The interactive revision graph: shows a loaded repository's scene, keeps the
+// selection, zoom and the view's place across reloads, draws boxes with or
+// without cached pixmaps as the zoom asks (level of detail), and offers the
+// selection, navigation, Find, zoom and export the window's actions call. What
+// input means is GraphViewInput's job, the zoom's arithmetic GraphZoom's, and
+// where a move leads SelectionNavigator's; this class ties them together.
 //
+// Input, as GraphViewInput reads it:
 // Mouse:  click selects, Ctrl+click adds or removes, Shift+drag selects with a
 //         rubber band, drag elsewhere pans, double click activates (revisionActivated).
 // Wheel:  scrolls; Ctrl+wheel zooms around the pointer. Pinch (touch, touchpad) zooms.
@@ -12,20 +16,22 @@
 // The window's actions call zoomIn / zoomOut / fitToWindow / resetZoom (Ctrl+= etc.).
 #pragma once
 
-#include "GraphLayout.h"
 #include "LayoutInput.h"
 #include "RevisionSearch.h"
+#include "SelectionNavigator.h"
 
 #include <QGraphicsView>
-#include <QHash>
 
-class QGestureEvent;
+#include <memory>
 
 namespace headway {
 
+struct LoadedRepository;
 struct Repository;
 class GraphLegend;
 class GraphScene;
+class GraphViewInput;
+class GraphZoom;
 
 class GraphView : public QGraphicsView
 {
@@ -39,11 +45,10 @@ public:
     // window hands to LayoutService::requestLayout.
     static headway::LayoutInput layoutInputFor(const headway::Repository &repository);
 
-    // Shows a repository once its layout is done (GUI thread, values from
-    // LayoutService). Keeps the selection, zoom and view centre when the same
+    // Shows a repository once its layout is done (GUI thread); the scene keeps a
+    // share of `loaded`. Keeps the selection, zoom and view centre when the same
     // revisions still exist (a reload after a file change).
-    void showGraph(const headway::Repository &repository, const headway::LayoutInput &input,
-                   const headway::GraphLayout &layout);
+    void showGraph(std::shared_ptr<const headway::LoadedRepository> loaded);
     void clearGraph();
 
     QList<int> selectedRevisions() const { return m_selection; } // in the order they were selected
@@ -89,50 +94,31 @@ Q_SIGNALS:
     void findPositionChanged(int position, int count); // after find / findNext / findPrevious
 
 protected:
-    void wheelEvent(QWheelEvent *event) override;
-    bool viewportEvent(QEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
-    void mousePressEvent(QMouseEvent *event) override;
-    void mouseReleaseEvent(QMouseEvent *event) override;
-    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
-    struct ViewAnchor {
-        QString id;     // the revision nearest the view's centre
-        QPointF offset; // from that revision's centre to the view's centre
-        QPointF center; // the view's centre, when no revision was near
-    };
-
     void onSceneSelectionChanged();
     void applySelection(const QList<int> &revisions, bool centerOn, bool alwaysNotify);
     void setSelection(const QList<int> &ordered, bool alwaysNotify = false);
     int currentRevision() const { return m_selection.isEmpty() ? -1 : m_selection.last(); }
-    void moveSelectionTo(int revision);
-    int navigationStart() const;
+    void move(SelectionNavigator::Move move);
     void showFindResult(int revision);
-    bool handleGesture(QGestureEvent *event);
 
-    void zoomAt(qreal factor, QPointF viewportPoint);
-    qreal fitScale() const;
-    qreal minimumZoom() const;
     void showInitialView();
-    ViewAnchor currentAnchor() const;
-    void restoreAnchor(const ViewAnchor &anchor);
+    void onZoomChanged(qreal factor);
     void updateItemCaching();
     void placeLegend();
 
     GraphScene *m_scene;
     GraphLegend *m_legend;
+    GraphZoom *m_zoom;
+    GraphViewInput *m_input;
+    SelectionNavigator m_navigator;
     RevisionSearch m_search;
     QList<int> m_selection;
     bool m_applyingSelection = false;
     bool m_initialViewPending = false;
-    // Where the user came from, so Down then Up returns to the same child of a
-    // branch point and Up then Down to the same parent of a merge.
-    QHash<int, int> m_preferredChild;
-    QHash<int, int> m_preferredParent;
 };
 
 } // namespace headway

@@ -1,6 +1,7 @@
 #include "health/HealthProblems.h"
 
 #include "report/HealthCheck.h"
+#include "report/RevisionName.h"
 #include "repository/Repository.h"
 
 #include <QCoreApplication>
@@ -8,9 +9,6 @@
 namespace headway {
 
 namespace {
-
-constexpr int shortIdLength = 7;
-constexpr int shortMessageLength = 32;
 
 QString tr(const char *text)
 {
@@ -54,7 +52,7 @@ HealthProblem headsProblem(const Repository &repository)
     const QList<int> &heads = repository.graph.heads();
     QStringList names;
     for (int head : heads)
-        names.append(shortRevisionName(repository, head));
+        names.append(revisionName(repository, head));
     problem.text = tr("%1 heads: %2").arg(heads.size()).arg(names.join(QLatin1String(", ")));
     problem.revisions = heads;
     for (const Diagnostic &diagnostic : repository.diagnostics)
@@ -69,34 +67,29 @@ HealthProblem headsProblem(const Repository &repository)
 
 } // namespace
 
-QString shortRevisionName(const Repository &repository, int revision)
-{
-    const RevisionNode &node = repository.graph.node(revision);
-    QString message = repository.fileOf(revision).doc.section(QLatin1Char('\n'), 0, 0).trimmed();
-    if (message.size() > shortMessageLength)
-        message = message.left(shortMessageLength - 1).trimmed() + QChar(0x2026);
-    const QString id = node.id.left(shortIdLength);
-    return message.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(id, message);
-}
-
 QList<HealthProblem> healthProblems(const Repository &repository, const Diagnostics &layoutDiagnostics)
 {
+    // The same verdict as `headway-cli check`: it decides whether the banner says OK
+    // and whether the heads are the problem to fix.
+    const HealthVerdict verdict = assessHealth(repository);
+    const bool headsLine = verdict.status == HealthVerdict::Status::MultipleHeads;
     QList<HealthProblem> errors, warnings;
     for (const Diagnostic &diagnostic : repository.diagnostics + layoutDiagnostics) {
-        if (diagnostic.code == QLatin1String("multiple-heads") || diagnostic.severity == Severity::Note)
+        if ((headsLine && diagnostic.code == QLatin1String("multiple-heads")) || diagnostic.severity == Severity::Note)
             continue;
         (diagnostic.severity == Severity::Error ? errors : warnings).append(problemFrom(repository, diagnostic));
     }
-    QList<HealthProblem> problems = errors;
-    if (repository.graph.heads().size() > 1)
-        problems.append(headsProblem(repository));
-    problems += warnings;
-    if (problems.isEmpty()) {
+    QList<HealthProblem> problems;
+    if (verdict.status == HealthVerdict::Status::Healthy) {
         HealthProblem ok;
-        ok.text = assessHealth(repository).summary;
+        ok.text = verdict.summary;
         ok.revisions = repository.graph.heads();
         problems.append(ok);
     }
+    problems += errors;
+    if (headsLine)
+        problems.append(headsProblem(repository));
+    problems += warnings;
     return problems;
 }
 

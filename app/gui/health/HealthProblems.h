@@ -24,11 +24,10 @@ struct HealthProblem {
     QString actionText;   // its link text: "Merge all heads…"
 };
 
-// Errors first, then the heads, then warnings; a single Ok entry when nothing is
-// wrong. `layoutDiagnostics` are the layout's own (a failed Graphviz run).
+// What assessHealth() says decides the lines: a healthy repository gets its
+// verdict ("OK: one head (...)") first, several heads get the heads line with
+// the merge action; then errors before warnings. `layoutDiagnostics` are the
+// layout's own (a failed Graphviz run).
 QList<HealthProblem> healthProblems(const Repository &repository, const Diagnostics &layoutDiagnostics = {});
-
-// "b3a83ee (add user preferences)": a revision as the banner names it.
-QString shortRevisionName(const Repository &repository, int revision);
 
 } // namespace headway

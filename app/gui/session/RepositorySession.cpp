@@ -1,6 +1,6 @@
 #include "session/RepositorySession.h"
 
-#include "session/BackgroundTask.h"
+#include "workflow/BackgroundWork.h"
 #include "session/VersionDirectoryWatcher.h"
 #include "demo/DemoWorkspace.h"
 #include "layout/LayoutService.h"
@@ -31,6 +31,7 @@ RepositorySession::RepositorySession(QObject *parent)
     , m_watcher(new VersionDirectoryWatcher(this))
     , m_inputBuilder([](const Repository &repository) { return layoutInputFor(repository, QSizeF(168, 44)); })
 {
+    qRegisterMetaType<std::shared_ptr<const LoadedRepository>>(); // for queued connections and QSignalSpy
     m_progressTimer.setInterval(100);
     connect(&m_progressTimer, &QTimer::timeout, this, &RepositorySession::reportProgress);
     connect(m_layout, &LayoutService::layoutFinished, this, &RepositorySession::layoutFinished);
@@ -87,8 +88,8 @@ void RepositorySession::cancel()
 void RepositorySession::setWatching(bool enabled)
 {
     m_watcher->setEnabled(enabled);
-    if (enabled && m_repository)
-        m_watcher->watch(*m_repository);
+    if (enabled && m_loaded)
+        m_watcher->watch(*m_loaded->repository);
 }
 
 int RepositorySession::supersede()
@@ -166,10 +167,12 @@ void RepositorySession::layoutFinished(int layoutJob, const GraphLayout &layout)
     m_pending.reset();
     m_requestedPath.clear();
     m_path = done.path;
-    m_repository = std::make_shared<const Repository>(std::move(done.repository));
-    m_watcher->watch(*m_repository);
+    m_loaded = LoadedRepository::make(std::make_shared<const Repository>(std::move(done.repository)),
+                                      std::move(done.input), layout);
+    m_watcher->watch(*m_loaded->repository);
     setBusy(false);
-    Q_EMIT repositoryReady(*m_repository, done.input, layout);
+    const std::shared_ptr<const LoadedRepository> shown = m_loaded; // a receiver may start the next load
+    Q_EMIT repositoryReady(shown);
 }
 
 void RepositorySession::reportProgress()

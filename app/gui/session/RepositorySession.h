@@ -9,6 +9,7 @@
 
 #include "layout/GraphLayout.h"
 #include "layout/LayoutInput.h"
+#include "layout/LoadedRepository.h"
 #include "repository/Repository.h"
 
 #include <QObject>
@@ -42,9 +43,11 @@ public:
     // Abandons the load or layout in progress; the shown repository stays.
     void cancel();
 
-    bool hasRepository() const { return m_repository != nullptr; }
+    bool hasRepository() const { return m_loaded != nullptr; }
     // The shown repository; shared so panels can keep it without copying the graph.
-    std::shared_ptr<const Repository> repository() const { return m_repository; }
+    std::shared_ptr<const Repository> repository() const { return m_loaded ? m_loaded->repository : nullptr; }
+    // The shown repository with its layout input and layout: what repositoryReady carried.
+    std::shared_ptr<const LoadedRepository> loaded() const { return m_loaded; }
     QString path() const { return m_path; }
     bool isBusy() const { return m_busy; }
 
@@ -59,8 +62,8 @@ Q_SIGNALS:
     void loadStarted(const QString &path, bool reload);
     void loadProgress(int done, int total); // files parsed so far
     void layoutStarted();
-    void repositoryReady(const headway::Repository &repository, const headway::LayoutInput &input,
-                         const headway::GraphLayout &layout);
+    // A load and its layout are done; `loaded` is now what loaded() returns (never null).
+    void repositoryReady(const std::shared_ptr<const headway::LoadedRepository> &loaded);
     // Nothing usable at `path`: `reason` says why and how to fix it.
     void loadFailed(const QString &path, const headway::Diagnostic &reason);
     void loadCancelled();
@@ -99,7 +102,7 @@ private:
     std::optional<Loaded> m_pending; // loaded, waiting for its layout
     int m_layoutJob = 0;
 
-    std::shared_ptr<const Repository> m_repository;
+    std::shared_ptr<const LoadedRepository> m_loaded; // the shown one
     QString m_path;
     bool m_busy = false;
 };

@@ -1,19 +1,12 @@
 #include "window/FileExport.h"
 
-#include <QCoreApplication>
-#include <QSaveFile>
+#include "io/AtomicFile.h"
 
 namespace headway {
 
 QString saveTextFile(const QString &path, const QString &text)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        return QCoreApplication::translate("headway::FileExport", "Cannot write %1: %2").arg(path, file.errorString());
-    const QByteArray bytes = text.toUtf8();
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return QCoreApplication::translate("headway::FileExport", "Cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    return AtomicFile::write(path, text.toUtf8(), AtomicFile::MissingFolder::Fail); // where the user chose
 }
 
 } // namespace headway

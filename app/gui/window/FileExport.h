@@ -1,6 +1,5 @@
 // Writes exported text (the DOT document) to disk without ever leaving a half
-// written file behind: QSaveFile writes a temporary file and renames it over
-// the target only once everything is on disk.
+// written file behind, through the core's one atomic writer (io/AtomicFile).
 #pragma once
 
 #include <QString>

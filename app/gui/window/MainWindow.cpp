@@ -1,6 +1,6 @@
 #include "window/MainWindow.h"
 
-#include "session/BackgroundTask.h"
+#include "workflow/BackgroundWork.h"
 #include "database/CommandConsole.h"
 #include "database/DatabaseActions.h"
 #include "database/DatabaseCommands.h"
@@ -279,7 +279,7 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_migrations->isChanging()) {
+    if (m_migrations->isChanging() && !m_closeWhenIdle) {
         const QString question = tr("“%1” is still running. Stopping it now may leave the database half-migrated "
                                     "(a backup was taken before it started). Stop it and close?")
                                      .arg(m_migrations->operationTitle());
@@ -293,6 +293,21 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
     }
+    if (m_migrations->isBusy()) {
+        // Terminate, give Python and SQLite their grace period to clean up, and close only
+        // once the command has ended (MigrationCommand kills it if the grace runs out).
+        event->ignore();
+        if (!m_closeWhenIdle) {
+            m_closeWhenIdle = true;
+            statusBar()->showMessage(tr("Stopping “%1” before closing…").arg(m_migrations->operationTitle()));
+            connect(m_migrations, &MigrationController::busyChanged, this, [this](bool busy) {
+                if (!busy)
+                    close();
+            });
+            m_migrations->cancel();
+        }
+        return;
+    }
     if (m_persistent) {
         QSettings settings;
         settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
@@ -300,7 +315,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
         settings.setValue(QStringLiteral("mainWindow/exportDirectory"), m_exportDirectory);
     }
     m_session->cancel();
-    m_migrations->cancel();
     event->accept();
 }
 
@@ -332,14 +346,16 @@ bool MainWindow::selectRevision(const QString &identifier)
     return true;
 }
 
-void MainWindow::showRepository(const Repository &repository, const LayoutInput &input, const GraphLayout &layout)
+void MainWindow::showRepository(const std::shared_ptr<const LoadedRepository> &loaded)
 {
+    const Repository &repository = *loaded->repository;
+    const LayoutInput &input = loaded->input;
     m_history->setRepository(repository);
-    m_details->setRepository(m_session->repository());
+    m_details->setRepository(loaded->repository);
     m_selection.clear();
-    m_graph->showGraph(repository, input, layout); // keeps the selection and the view centre
+    m_graph->showGraph(loaded); // keeps the selection and the view centre
     syncSelection(m_graph->selectedRevisions());
-    m_banner->showProblems(healthProblems(repository, layout.diagnostics));
+    m_banner->showProblems(healthProblems(repository, loaded->layout.diagnostics));
     m_findBar->invalidate();
     m_actions->setRepositoryActionsEnabled(true);
 

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 #include <functional>
+#include <memory>
 
 class QDockWidget;
 class QLabel;
@@ -14,8 +15,7 @@ class QLabel;
 namespace headway {
 
 struct Diagnostic;
-struct GraphLayout;
-struct LayoutInput;
+struct LoadedRepository;
 struct Repository;
 class CommandConsole;
 class DatabaseActions;
@@ -92,7 +92,7 @@ private:
     void connectMigrations();
     void showMergeResult(const MergeVerification &verification);
     static void showDock(QWidget *content);
-    void showRepository(const Repository &repository, const LayoutInput &input, const GraphLayout &layout);
+    void showRepository(const std::shared_ptr<const LoadedRepository> &loaded);
     void showLoadFailure(const QString &path, const Diagnostic &reason);
     void syncSelection(const QList<int> &revisions);
     void selectRevisions(const QList<int> &revisions);
@@ -124,6 +124,7 @@ private:
     QLabel *m_zoom;
     ErrorDisplay m_showError;
     CloseQuestion m_askBeforeClosing;
+    bool m_closeWhenIdle = false; // closing waits for the running command to stop
     QList<int> m_selection;
     QString m_exportDirectory;
     bool m_loadIsReload = false;

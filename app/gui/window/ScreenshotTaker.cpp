@@ -5,7 +5,9 @@
 #include "database/MigrationController.h"
 #include "session/RepositorySession.h"
 #include "graph/GraphView.h"
+#include "io/AtomicFile.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QPixmap>
@@ -30,9 +32,9 @@ ScreenshotTaker::ScreenshotTaker(MainWindow *window, const QString &file, const 
     });
     // Connected after the window's own handler: by now the window shows the graph.
     connect(window->session(), &RepositorySession::repositoryReady, this,
-            [this](const Repository &, const LayoutInput &input, const GraphLayout &layout) {
-                if (!layout.succeeded && !input.nodes.isEmpty()) {
-                    const Diagnostic why = layout.diagnostics.value(0);
+            [this](const std::shared_ptr<const LoadedRepository> &loaded) {
+                if (!loaded->layout.succeeded && !loaded->input.nodes.isEmpty()) {
+                    const Diagnostic why = loaded->layout.diagnostics.value(0);
                     finish(LayoutFailed, tr("The graph could not be laid out: %1 %2").arg(why.message, why.hint));
                     return;
                 }
@@ -94,11 +96,15 @@ void ScreenshotTaker::grab()
         return;
     }
     const QPixmap pixmap = m_window->grab();
+    QBuffer png;
+    png.open(QIODevice::WriteOnly);
+    if (pixmap.isNull() || !pixmap.save(&png, "PNG")) {
+        finish(SaveFailed, tr("Cannot draw the screenshot for %1").arg(QDir::toNativeSeparators(m_file)));
+        return;
+    }
     // Writing here blocks the GUI thread, which is fine: the application quits next.
-    if (pixmap.isNull() || !pixmap.save(m_file, "PNG"))
-        finish(SaveFailed, tr("Cannot write the screenshot to %1").arg(QDir::toNativeSeparators(m_file)));
-    else
-        finish(Saved, {});
+    const QString error = AtomicFile::write(m_file, png.data(), AtomicFile::MissingFolder::Fail);
+    finish(error.isEmpty() ? Saved : SaveFailed, error);
 }
 
 void ScreenshotTaker::finish(int code, const QString &message)

@@ -1,6 +1,6 @@
-#include "database/CommandConfirmation.h"
+#include "workflow/CommandConfirmation.h"
 
-#include "health/HealthProblems.h"
+#include "report/RevisionName.h"
 #include "repository/Repository.h"
 
 #include <QCoreApplication>
@@ -18,7 +18,7 @@ QStringList names(const Repository &repository, const QList<int> &revisions, con
 {
     QStringList lines;
     for (int revision : revisions)
-        lines.append(prefix + shortRevisionName(repository, revision));
+        lines.append(prefix + revisionName(repository, revision));
     return lines;
 }
 
@@ -64,6 +64,7 @@ CommandConfirmation CommandConfirmation::forPlan(const Repository &repository, c
         confirmation.destructive = false;
         break;
     }
+    confirmation.changesNothing = confirmation.effects.isEmpty() && plan.kind != MigrationPlan::Kind::Stamp;
     if (confirmation.effects.isEmpty())
         confirmation.effects.append(tr("Nothing changes: the database is already there."));
     return confirmation;

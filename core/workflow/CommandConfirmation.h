@@ -21,6 +21,7 @@ struct CommandConfirmation {
     CommandLine line;
     QString acceptText;  // the button that runs it: "Downgrade"
     bool destructive = true; // undoes or rewrites something: Cancel is the default button
+    bool changesNothing = false; // the database is already there: nobody needs to be asked
 
     static CommandConfirmation forPlan(const Repository &repository, const MigrationPlan &plan,
                                        const CommandLine &line);

@@ -1,20 +1,22 @@
-// Runs work off the GUI thread (work that waits on processes goes to a pool of
-// its own, so it never starves the global pool the loader uses) and hands its result to a function on the context object's thread, or drops it
-// when the context is gone by then.
-// QFuture::then(context, ...) in Qt 6.4 asserts when the context dies first
-// (a window closed while an interpreter probe still runs); a watcher owned by
-// the context disappears with it instead.
+// Runs work off the calling thread and hands its result to a function on the
+// context object's thread, or drops it when the context is gone by then. Qt Core
+// only (QPromise + QThreadPool), so the workflow and both front ends share it.
+// A watcher owned by the context disappears with it: QFuture::then(context, ...)
+// in Qt 6.4 asserts when the context dies first (a window closed while an
+// interpreter probe still runs).
 #pragma once
 
 #include <QFutureWatcher>
+#include <QPromise>
 #include <QThreadPool>
-#include <QtConcurrent>
 
+#include <memory>
 #include <type_traits>
 
 namespace headway {
 
-// Interpreter probes wait up to several seconds each: a few threads are plenty.
+// Work that waits on processes (interpreter probes, several seconds each) gets a pool
+// of its own, so it never starves the global pool the loader parses files on.
 inline QThreadPool *waitingPool()
 {
     static QThreadPool *pool = [] {
@@ -29,13 +31,19 @@ template <typename Work, typename Done>
 void runInBackground(QObject *context, Work work, Done done, QThreadPool *pool = waitingPool())
 {
     using Result = std::invoke_result_t<Work>;
+    auto promise = std::make_shared<QPromise<Result>>();
     auto *watcher = new QFutureWatcher<Result>(context);
     QObject::connect(watcher, &QFutureWatcherBase::finished, context,
                      [watcher, done = std::move(done)]() mutable {
                          watcher->deleteLater();
                          done(watcher->result());
                      });
-    watcher->setFuture(QtConcurrent::run(pool, std::move(work)));
+    watcher->setFuture(promise->future());
+    pool->start([promise, work = std::move(work)]() mutable {
+        promise->start();
+        promise->addResult(work());
+        promise->finish();
+    });
 }
 
 } // namespace headway

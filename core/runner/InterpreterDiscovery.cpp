@@ -1,8 +1,9 @@
 #include "InterpreterDiscovery.h"
 
+#include "RunToCompletion.h"
+
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 
 namespace headway {
 
@@ -62,27 +63,33 @@ QList<InterpreterCandidate> InterpreterDiscovery::candidates(const QString &proj
 InterpreterCandidate InterpreterDiscovery::probe(InterpreterCandidate candidate,
                                                  const QStringList &requiredModules, int timeoutMs)
 {
-    QProcess process;
-    process.setProcessChannelMode(QProcess::SeparateChannels);
-    process.start(candidate.path, QStringList{QStringLiteral("-c"), probeScript} + requiredModules);
-    if (!process.waitForStarted(timeoutMs)) {
-        candidate.problem = QStringLiteral("does not start: %1").arg(process.errorString());
+    const CommandResult result = runToCompletion(
+        CommandLine{candidate.path, QStringList{QStringLiteral("-c"), probeScript} + requiredModules, {}, {}}, timeoutMs);
+    QStringList lines = result.output.split(QLatin1Char('\n'));
+    if (!lines.isEmpty() && lines.constLast().isEmpty())
+        lines.removeLast(); // the newline that ends the last line
+    switch (result.outcome) {
+    case CommandResult::Outcome::FailedToStart:
+        candidate.problem = result.output;
         return candidate;
-    }
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(1000);
+    case CommandResult::Outcome::TimedOut:
+    case CommandResult::Outcome::Cancelled:
         candidate.problem = QStringLiteral("did not answer within %1 s").arg(timeoutMs / 1000);
         return candidate;
+    case CommandResult::Outcome::Failed:
+        candidate.problem = QStringLiteral("failed to run: %1").arg(lines.value(lines.size() - 1).trimmed());
+        return candidate;
+    case CommandResult::Outcome::Succeeded:
+        break;
     }
-    const QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'));
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0 || lines.size() < 2) {
-        const QString error = QString::fromUtf8(process.readAllStandardError()).trimmed();
-        candidate.problem = QStringLiteral("failed to run: %1").arg(error.section(QLatin1Char('\n'), -1));
+    if (lines.size() < 2) {
+        candidate.problem = QStringLiteral("failed to run: it printed no version");
         return candidate;
     }
-    candidate.version = lines.at(0).trimmed();
-    candidate.missingModules = lines.at(1).trimmed().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    // The probe's two lines come last; anything the interpreter warned about on
+    // stderr at start-up comes before them.
+    candidate.version = lines.at(lines.size() - 2).trimmed();
+    candidate.missingModules = lines.constLast().trimmed().split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (!candidate.missingModules.isEmpty())
         candidate.problem = QStringLiteral("Python %1 without %2")
                                 .arg(candidate.version, candidate.missingModules.join(QLatin1String(", ")));

@@ -72,8 +72,8 @@ build_fuzzer() {
 }
 
 # Every test once more under AddressSanitizer and UndefinedBehaviorSanitizer, the GUI's
-# on the offscreen platform. lsan.supp names the libraries (Graphviz, Qt, fontconfig,
-# glib) whose process-lifetime allocations LeakSanitizer would otherwise report.
+# on the offscreen platform. LeakSanitizer skips only what tests/sanitizer/lsan.supp
+# names: third-party libraries' process-lifetime allocations, never Headway's.
 # Sanitized code runs several times slower, so QtTest's per-function watchdog gets the
 # time CTest gives a whole test.
 run_sanitized_tests() {

@@ -136,6 +136,7 @@ int heads(Context &c)
     if (c.parser.isSet(QStringLiteral("json"))) {
         const JsonReport json(*repository);
         printJson(c, {{QStringLiteral("heads"), json.revisions(heads)},
+                      {QStringLiteral("named_branches"), json.namedBranches()},
                       {QStringLiteral("diagnostics"), json.diagnostics()}});
         return Success;
     }
@@ -220,6 +221,7 @@ int check(Context &c)
                       {QStringLiteral("exit_code"), verdict.exitCode()},
                       {QStringLiteral("summary"), verdict.summary},
                       {QStringLiteral("heads"), json.ids(repository.graph.heads())},
+                      {QStringLiteral("named_branches"), json.namedBranches()},
                       {QStringLiteral("diagnostics"), json.diagnostics()}});
         return verdict.exitCode();
     }

@@ -106,10 +106,15 @@ int changeDatabase(Context &c, MigrationPlan::Kind kind)
     if (!before)
         return CommandFailed;
     const int heads = int(p.repository->graph.heads().size());
-    if (isUpgrade && (positional.isEmpty() || onlyRepository) && heads > 1)
-        c.err << "headway-cli: there are " << heads
-              << " heads, so `upgrade head` (what `flask db upgrade` does) would fail; upgrading to every head "
-                 "instead. Merge the heads (headway-cli fix) to get one.\n";
+    if (isUpgrade && (positional.isEmpty() || onlyRepository) && heads > 1) {
+        // Named branches kept on purpose always upgrade to `heads`: nothing to advise.
+        if (p.repository->graph.namedBranches().byDesign())
+            c.err << "headway-cli: " << p.repository->graph.namedBranches().summary() << "; upgrading to every head.\n";
+        else
+            c.err << "headway-cli: there are " << heads
+                  << " heads, so `upgrade head` (what `flask db upgrade` does) would fail; upgrading to every head "
+                     "instead. Merge the heads (headway-cli fix) to get one.\n";
+    }
     OperationRequest request;
     request.kind = sqlOnly ? OperationKind::PreviewSql : operationFor(kind);
     request.plan = Workflow::plan(operationFor(kind), *p.repository, *before, target);

@@ -5,6 +5,8 @@
 
 #include "graph/RevisionResolver.h"
 #include "plan/MergeRequest.h"
+#include "report/HealthCheck.h"
+#include "report/JsonReport.h"
 
 #include <QFileInfo>
 
@@ -141,10 +143,34 @@ int fix(Context &c)
             c.out << "One head: nothing to merge.\n";
         return Success;
     }
+    const NamedBranches &named = repository->graph.namedBranches();
+    const QList<int> suggested = MergeRequest::suggestedHeads(*repository);
+    if (suggested.isEmpty()) {
+        // Named branches kept on purpose need no merge; unlabelled heads beside them
+        // need the user to say which branch each belongs to.
+        const bool byDesign = named.byDesign();
+        if (jsonOutput(c))
+            printJson(c, {{QStringLiteral("ok"), byDesign},
+                          {QStringLiteral("status"), byDesign ? QStringLiteral("named-branches") : QStringLiteral("unlabelled-heads")},
+                          {QStringLiteral("heads_before"), ids(repository->graph, repository->graph.heads())},
+                          {QStringLiteral("named_branches"), JsonReport(*repository).namedBranches()}});
+        if (byDesign) {
+            if (!jsonOutput(c))
+                c.out << named.summary() << ": kept on purpose, nothing to merge.\n";
+            return Success;
+        }
+        c.err << "headway-cli: " << assessHealth(*repository).summary
+              << ".\n  Merge the heads you choose: headway-cli merge HEAD HEAD... -m MSG, or give the unlabelled heads "
+                 "a branch label.\n";
+        return MultipleHeads;
+    }
     auto prepared = prepare(c, repositoryArgument(c.parser, 0));
     if (const int *code = std::get_if<int>(&prepared))
         return *code;
-    return mergeHeads(c, std::get<Prepared>(prepared), {}, true);
+    QStringList heads;
+    for (int head : suggested)
+        heads += repository->graph.node(head).id;
+    return mergeHeads(c, std::get<Prepared>(prepared), heads, true);
 }
 
 } // namespace headway::cli

@@ -21,7 +21,10 @@ void TerminalPorts::confirm(const CommandConfirmation &confirmation, std::functi
     planOut << confirmation.question << '\n';
     for (const QString &effect : confirmation.effects)
         planOut << "  " << effect << '\n';
+    if (!confirmation.warning.isEmpty())
+        m_c.err << "headway-cli: " << confirmation.warning << '\n';
     planOut.flush();
+    m_c.err.flush();
     if (!confirmation.destructive || confirmation.changesNothing) {
         answer(true); // scripts upgrade without being asked; the plan above says what ran
         return;

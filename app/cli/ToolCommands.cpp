@@ -25,7 +25,7 @@ QList<Command> migrationCommands()
         QCommandLineOption(QStringLiteral("dry-run"), QStringLiteral("Print the command(s) as shell text and run nothing.")),
     };
     const QCommandLineOption yes(QStringList{QStringLiteral("y"), QStringLiteral("yes")},
-                                 QStringLiteral("Do not ask before undoing migrations or stamping."));
+                                 QStringLiteral("Do not ask before undoing migrations, stamping, or merging named branches."));
     const QCommandLineOption sql(QStringLiteral("sql"), QStringLiteral("Print the SQL (Alembic's offline mode) instead of running it."));
     const QCommandLineOption noBackup(QStringLiteral("no-backup"), QStringLiteral("Do not copy a SQLite database aside first."));
     const QCommandLineOption message(QStringList{QStringLiteral("m"), QStringLiteral("message")},
@@ -39,7 +39,7 @@ QList<Command> migrationCommands()
         {"stamp", "Record a revision in the database without running migrations.", "REV [REPOSITORY]", stamp,
          toolOptions + QList<QCommandLineOption>{noBackup, yes}},
         {"merge", "Merge heads (two or more; default all) into one revision.", "[HEADS...] [REPOSITORY]", merge,
-         toolOptions + QList<QCommandLineOption>{message, QCommandLineOption(QStringLiteral("all"), QStringLiteral("Merge every head."))}},
+         toolOptions + QList<QCommandLineOption>{message, yes, QCommandLineOption(QStringLiteral("all"), QStringLiteral("Merge every head."))}},
         {"test-upgrade", "Upgrade, step down to base and up again on a scratch database, then run the project's migration tests.",
          "[REPOSITORY]", testUpgrade,
          toolOptions + QList<QCommandLineOption>{
@@ -50,7 +50,7 @@ QList<Command> migrationCommands()
                                 QStringLiteral("arguments"))}},
         {"resolve", "Resolve non-literal revision identifiers by importing just those files with the project's Python.",
          "[REPOSITORY]", resolve, toolOptions},
-        {"fix", "If there are several heads: merge them all, verify one head, print the git add.", "[REPOSITORY]", fix,
+        {"fix", "If there are several heads: merge them all (or only a named branch's), verify, print the git add.", "[REPOSITORY]", fix,
          toolOptions + QList<QCommandLineOption>{message}},
     };
 }

@@ -226,23 +226,61 @@ void RevisionGraph::collectRoles()
 
 void RevisionGraph::reportMultipleHeads(const QList<MigrationFile> &files)
 {
+    m_namedBranches = NamedBranches(m_nodes, m_heads);
     if (m_heads.size() < 2)
         return;
-    QStringList described, ids;
+    auto idsOf = [&](const QList<int> &nodes) {
+        QStringList ids;
+        for (int node : nodes)
+            ids += displayedId(m_nodes[static_cast<std::size_t>(node)].id);
+        return ids;
+    };
+    if (m_namedBranches.byDesign()) {
+        m_diagnostics += Diagnostic::note(
+            QStringLiteral("named-branches"), m_namedBranches.summary(),
+            {}, 0,
+            QStringLiteral("Kept on purpose, one head per branch label: upgrade with `flask db upgrade heads` "
+                           "(or `<label>@head` for one branch); do not merge them."));
+        return;
+    }
+    QStringList described;
     for (int head : std::as_const(m_heads)) {
         const RevisionNode &node = m_nodes[static_cast<std::size_t>(head)];
         described += revisionName(node.id, files.at(node.fileIndex).doc);
-        ids += node.id;
     }
-    m_diagnostics += Diagnostic::warning(
-        QStringLiteral("multiple-heads"),
-        QStringLiteral("Multiple head revisions are present: %1 heads: %2")
-            .arg(m_heads.size())
-            .arg(described.join(QLatin1String(", "))),
-        {}, 0,
-        QStringLiteral("Create a merge migration for all heads: flask db merge %1 -m \"<describe "
-                       "what is merged>\" (or alembic merge), then commit the new file.")
-            .arg(ids.join(QLatin1Char(' '))));
+    QString message = QStringLiteral("Multiple head revisions are present: %1 heads: %2")
+                          .arg(m_heads.size())
+                          .arg(joinedNames(described));
+    const QList<NamedBranch> diverged = m_namedBranches.diverged();
+    const bool anyLabel = !m_namedBranches.branches().isEmpty();
+    QStringList fixes;
+    for (const NamedBranch &branch : diverged) {
+        const QStringList ids = idsOf(branch.heads);
+        message += QStringLiteral("; branch %1 has %2 heads: %3")
+                       .arg(branch.label).arg(branch.heads.size()).arg(branch.headsText());
+        fixes += QStringLiteral("merge the heads of branch %1: flask db merge %2 -m \"<describe what is merged>\"")
+                     .arg(branch.label, ids.join(QLatin1Char(' ')));
+    }
+    if (anyLabel && !m_namedBranches.unlabelledHeads().isEmpty()) {
+        const QStringList ids = idsOf(m_namedBranches.unlabelledHeads());
+        message += QStringLiteral("; %1 %2 no branch label")
+                       .arg(joinedNames(ids), ids.size() == 1 ? QStringLiteral("has") : QStringLiteral("have"));
+        fixes += QStringLiteral("give %1 a branch label of its own (branch_labels), or merge it into the named "
+                                "branch it belongs to")
+                     .arg(joinedNames(ids));
+    }
+    QString hint;
+    if (fixes.isEmpty()) {
+        // Past a screenful of ids, `heads` names them all for the tool.
+        const QString heads = m_heads.size() > 20 ? QStringLiteral("heads") : idsOf(m_heads).join(QLatin1Char(' '));
+        hint = QStringLiteral("Create a merge migration for all heads: flask db merge %1 -m \"<describe "
+                              "what is merged>\" (or alembic merge), then commit the new file.")
+                   .arg(heads);
+    } else {
+        hint = fixes.join(QLatin1String("; ")) + QStringLiteral(". Keep the other named branches apart.");
+        hint[0] = hint[0].toUpper();
+    }
+    m_diagnostics += Diagnostic::warning(QStringLiteral("multiple-heads"), message, {}, 0, hint);
 }
 
 const QList<int> &RevisionGraph::historyOrder() const

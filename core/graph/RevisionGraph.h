@@ -4,6 +4,7 @@
 // diagnostics; the graph still stands for everything that could be read.
 #pragma once
 
+#include "NamedBranches.h"
 #include "RevisionNode.h"
 #include "diagnostics/Diagnostic.h"
 #include "parser/MigrationFile.h"
@@ -34,6 +35,8 @@ public:
     const QList<int> &heads() const { return m_heads; }
     const QList<int> &realHeads() const { return m_realHeads; }
     const QList<int> &bases() const { return m_bases; }
+    // How the heads fall into named branches (by design, diverged, unlabelled).
+    const NamedBranches &namedBranches() const { return m_namedBranches; }
 
     // `alembic history` order: newest first (Alembic's walk_revisions). Computed on
     // the first call and cached: make that call before sharing the graph between threads.
@@ -57,6 +60,7 @@ private:
     QHash<QString, int> m_byId;
     QHash<QString, int> m_byLabel;
     QList<int> m_heads, m_realHeads, m_bases;
+    NamedBranches m_namedBranches;
     mutable std::optional<QList<int>> m_history;
     Diagnostics m_diagnostics;
 };

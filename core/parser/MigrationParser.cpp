@@ -3,6 +3,7 @@
 #include "PythonLexer.h"
 #include "PythonLiteral.h"
 #include "SourceEncoding.h"
+#include "report/RevisionName.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -71,6 +72,7 @@ public:
             }
         }
         if (lexer.error()) {
+            m_syntaxError = true;
             m_file.diagnostics += Diagnostic::error(
                 QStringLiteral("syntax-error"),
                 QStringLiteral("Python cannot import this file: %1")
@@ -195,13 +197,21 @@ private:
 
 public:
     const DocstringHeaders &headers() const { return m_headers; }
+    bool syntaxError() const { return m_syntaxError; }
 
 private:
     DocstringHeaders m_headers;
+    bool m_syntaxError = false;
     MigrationFile &m_file;
 };
 
-void checkIdentifiers(MigrationFile &file, bool emptySource)
+// Alembic's alembic_version.version_num is String(32): a longer id is refused by
+// PostgreSQL and MySQL on upgrade, and SQLite keeps it silently.
+constexpr qsizetype longestStoredRevision = 32;
+
+// `syntaxError`: Python cannot import the file at all, so identifiers after the error
+// are unknown rather than missing; the syntax error is the one problem to report.
+void checkIdentifiers(MigrationFile &file, bool emptySource, bool syntaxError)
 {
     const QString fileName = QFileInfo(file.path).fileName();
     auto nonLiteral = [&](const AssignedValue &value, const QString &name, Severity severity,
@@ -232,7 +242,7 @@ void checkIdentifiers(MigrationFile &file, bool emptySource)
                 QStringLiteral("Restore the file from version control (git log -- %1), or move "
                                "it out of the versions directory if it is not a migration.")
                     .arg(fileName));
-        } else {
+        } else if (!syntaxError) {
             file.diagnostics += Diagnostic::error(
                 QStringLiteral("no-revision-variable"),
                 QStringLiteral("Could not determine revision id from filename %1. Be sure the "
@@ -255,7 +265,20 @@ void checkIdentifiers(MigrationFile &file, bool emptySource)
             QStringLiteral("Set `revision` to one string, the id used in the file name."));
     }
 
-    if (file.hasRevision() && !file.downRevision.present) {
+    if (file.hasRevision() && file.revisionId().size() > longestStoredRevision) {
+        file.diagnostics += Diagnostic::warning(
+            QStringLiteral("revision-id-too-long"),
+            QStringLiteral("Revision id %1 is %2 characters long; alembic_version.version_num holds %3, so "
+                           "upgrading to it fails on PostgreSQL and MySQL (SQLite stores it silently)")
+                .arg(displayedId(file.revisionId()))
+                .arg(file.revisionId().size())
+                .arg(longestStoredRevision),
+            file.path, file.revision.line,
+            QStringLiteral("Use an id of at most %1 characters (Alembic writes 12 hex digits), or widen "
+                           "alembic_version.version_num (ALTER TABLE) on every database before upgrading.")
+                .arg(longestStoredRevision));
+    }
+    if (file.hasRevision() && !file.downRevision.present && !syntaxError) {
         file.diagnostics += Diagnostic::error(
             QStringLiteral("missing-down-revision"),
             QStringLiteral("Revision %1 declares no down_revision; Alembic fails with "
@@ -340,7 +363,7 @@ MigrationFile MigrationParser::parse(const QString &path, QByteArrayView source)
     const SourceText text = decodeSource(path, source, converted, file.diagnostics);
     FileReader reader(file);
     reader.read(text.utf8);
-    checkIdentifiers(file, text.blank);
+    checkIdentifiers(file, text.blank, reader.syntaxError());
     checkHeaders(file, reader.headers());
     return file;
 }

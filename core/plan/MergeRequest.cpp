@@ -1,5 +1,7 @@
 #include "MergeRequest.h"
 
+#include "report/RevisionName.h"
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -36,6 +38,36 @@ QString MergeRequest::messageProblem(const QString &message)
     return QStringLiteral("\"%1\" does not say what is merged. Name the branches or features being merged "
                           "(e.g. \"merge user preferences with upstream post slugs\").")
         .arg(message.trimmed());
+}
+
+QList<int> MergeRequest::suggestedHeads(const Repository &repository)
+{
+    const RevisionGraph &graph = repository.graph;
+    const NamedBranches &named = graph.namedBranches();
+    if (graph.heads().size() < 2 || named.byDesign())
+        return {};
+    if (named.branches().isEmpty())
+        return graph.heads();
+    const QList<NamedBranch> diverged = named.diverged();
+    return diverged.isEmpty() ? QList<int>{} : diverged.first().heads;
+}
+
+QString MergeRequest::acrossBranchesWarning(const Repository &repository, const QList<int> &heads)
+{
+    const NamedBranches &named = repository.graph.namedBranches();
+    if (!named.spanBranches(heads))
+        return {};
+    QStringList where;
+    for (int head : heads) {
+        const QStringList &labels = repository.graph.node(head).branchLabels;
+        where += labels.isEmpty() ? QStringLiteral("%1 (no label)").arg(displayedId(repository.graph.node(head).id))
+                                  : QStringLiteral("%1 on %2").arg(displayedId(repository.graph.node(head).id),
+                                                                   labels.join(QLatin1Char('+')));
+    }
+    return QStringLiteral("These heads are on different named branches (%1). Projects keep such branches "
+                          "apart on purpose and upgrade them with `heads` or `<label>@head`; a merge joins "
+                          "them for good.")
+        .arg(where.join(QLatin1String(", ")));
 }
 
 MergeVerification MergeRequest::verify(const Repository &before, const Repository &after, const QStringList &mergedHeads)

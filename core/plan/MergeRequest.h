@@ -23,6 +23,12 @@ public:
     static QString defaultMessage(const Repository &repository, const QList<int> &heads);
     // Why a message is refused (empty, or says nothing but "merge"); empty when it is fine.
     static QString messageProblem(const QString &message);
+    // The heads a merge should join when the user has not chosen: all of them, or only a
+    // diverged named branch's; none when named branches are kept on purpose, or when
+    // unlabelled heads sit beside named branches (only the user knows where they belong).
+    static QList<int> suggestedHeads(const Repository &repository);
+    // Why merging these heads joins named branches the project keeps apart; empty when it does not.
+    static QString acrossBranchesWarning(const Repository &repository, const QList<int> &heads);
     static MergeVerification verify(const Repository &before, const Repository &after, const QStringList &mergedHeads);
 };
 

@@ -86,12 +86,19 @@ MigrationPlan MigrationPlanner::upgrade(const QStringList &current, const QStrin
     if (target == QLatin1String("head") && m_graph.heads().size() > 1) {
         plan.error = QStringLiteral("Multiple head revisions are present for given argument 'head'");
         const MigrationPlan all = upgrade(current, QStringLiteral("heads"));
-        plan.advice = QStringLiteral("`upgrade head` needs a single head, and there are %1 (%2). Merge the heads "
-                                     "first, or run `upgrade heads` to apply every branch (%3 migration(s)) and "
-                                     "leave the database at several heads.")
-                          .arg(m_graph.heads().size())
-                          .arg(idList(m_graph.heads()))
-                          .arg(all.revisions.size());
+        if (m_graph.namedBranches().byDesign())
+            plan.advice = QStringLiteral("`upgrade head` needs a single head, and this project keeps %1: run "
+                                         "`upgrade heads` to apply every branch (%2 migration(s)), or "
+                                         "`<label>@head` for one.")
+                              .arg(m_graph.namedBranches().summary())
+                              .arg(all.revisions.size());
+        else
+            plan.advice = QStringLiteral("`upgrade head` needs a single head, and there are %1 (%2). Merge the heads "
+                                         "first, or run `upgrade heads` to apply every branch (%3 migration(s)) and "
+                                         "leave the database at several heads.")
+                              .arg(m_graph.heads().size())
+                              .arg(idList(m_graph.heads()))
+                              .arg(all.revisions.size());
         return plan;
     }
     QList<int> targets;

@@ -1,5 +1,6 @@
 // The verdict on a repository's health that `headway-cli check` and the GUI's
-// banner share: healthy, several heads (merge them), or broken.
+// banner share: healthy (one head, or named branches kept on purpose), several
+// heads to merge, or broken.
 #pragma once
 
 #include "repository/Repository.h"

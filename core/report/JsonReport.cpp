@@ -77,6 +77,14 @@ QJsonArray JsonReport::diagnostics() const
     return array;
 }
 
+QJsonObject JsonReport::namedBranches() const
+{
+    QJsonObject branches;
+    for (const NamedBranch &branch : m_repository.graph.namedBranches().branches())
+        branches.insert(branch.label, QJsonArray::fromStringList(branch.headIds));
+    return branches;
+}
+
 QJsonObject JsonReport::graph() const
 {
     QJsonArray versions;
@@ -86,6 +94,7 @@ QJsonObject JsonReport::graph() const
         {QStringLiteral("versions"), versions},
         {QStringLiteral("revisions"), revisions(m_repository.graph.historyOrder())},
         {QStringLiteral("heads"), ids(m_repository.graph.heads())},
+        {QStringLiteral("named_branches"), namedBranches()},
         {QStringLiteral("bases"), ids(m_repository.graph.bases())},
         {QStringLiteral("diagnostics"), diagnostics()},
     };

@@ -23,7 +23,10 @@ public:
     QJsonObject diagnostic(const Diagnostic &diagnostic) const;
     QJsonArray diagnostics() const;
 
-    QJsonObject graph() const; // versions, revisions (history order), heads, bases, diagnostics
+    // Every branch label a head carries -> the ids of the heads carrying it.
+    QJsonObject namedBranches() const;
+
+    QJsonObject graph() const; // versions, revisions (history order), heads, named_branches, bases, diagnostics
 
 private:
     QString relative(const QString &path) const;

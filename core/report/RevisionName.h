@@ -7,6 +7,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace headway {
 
@@ -15,6 +16,17 @@ struct Repository;
 QString revisionName(const Repository &repository, int revision);
 // The same from the parts: `message` is the migration's docstring (its first paragraph).
 QString revisionName(const QString &id, const QString &message);
+
+// An id as shown to people: ids far longer than any real one (a hostile file's
+// megabyte string) are cut short, saying how long they are. Commands and JSON
+// keep the full id.
+QString displayedId(const QString &id);
+// Any value as shown to people (a message, a label, a line), cut after `most` characters.
+QString displayedText(const QString &text, qsizetype most);
+
+// "a, b, c" — or, past `most` names, the first ones and "… and 9980 more": ten
+// thousand heads must not make a message (or the banner) megabytes long.
+QString joinedNames(const QStringList &names, qsizetype most = 20);
 
 // The older name, for callers not yet switched to revisionName().
 inline QString shortRevisionName(const Repository &repository, int revision)

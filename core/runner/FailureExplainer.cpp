@@ -17,7 +17,8 @@ struct Rule {
 const Rule rules[] = {
     {"multiple-heads", R"(Multiple head revisions are present)",
      "The migration history has several heads, so `upgrade head` does not know which one to reach.",
-     "Create a merge migration for all heads (Merge heads), or upgrade to `heads` to apply every branch."},
+     "Upgrade to `heads` to apply every branch (named branches kept on purpose always do), or create a merge "
+     "migration for heads that should be one (Merge heads)."},
     {"missing-revision", R"(Can't locate revision identified by '([^']*)')",
      "A revision is named (by a migration or by the database's alembic_version table) but no migration file declares it.",
      "Pull the latest changes or restore the missing file from git history; never delete migration files. If the "

@@ -1,6 +1,7 @@
 #include "workflow/MergeOperation.h"
 
 #include "plan/MergeRequest.h"
+#include "workflow/CommandConfirmation.h"
 #include "workflow/Workflow.h"
 
 namespace headway {
@@ -20,6 +21,25 @@ void MergeOperation::run()
         return;
     }
     result().command = context().tool.merge(request().heads, request().message);
+    QList<int> heads;
+    for (const QString &id : request().heads)
+        heads += context().repository->graph.indexOf(id);
+    const QString across = MergeRequest::acrossBranchesWarning(*context().repository, heads);
+    if (across.isEmpty()) {
+        runMerge();
+        return;
+    }
+    CommandConfirmation confirmation;
+    confirmation.title = tr("Merge across named branches?");
+    confirmation.question = tr("Merge %1 into one head?").arg(request().heads.join(QLatin1String(", ")));
+    confirmation.warning = across;
+    confirmation.line = result().command;
+    confirmation.acceptText = tr("Merge anyway");
+    confirmThen(confirmation, [this] { runMerge(); });
+}
+
+void MergeOperation::runMerge()
+{
     runSteps({CommandStep{title(), result().command}}, [this](const QList<StepResult> &, bool succeeded) {
         if (!succeeded) {
             finishFromSteps(false, {});

@@ -2,6 +2,8 @@
 // and builds the revision graph from them: nothing may crash, hang or report
 // a line outside the file.
 #include "graph/RevisionGraph.h"
+#include "graph/RevisionResolver.h"
+#include "report/RevisionName.h"
 #include "parser/MigrationParser.h"
 
 #include <cstdint>
@@ -33,5 +35,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         listed += node.shadowed ? 0 : 1;
     if (history.size() != listed)
         std::abort(); // every revision appears in history exactly once
+
+    // Named branches: by design only with several heads, each labelled; every
+    // label's `<label>@head` resolves exactly when one head carries it.
+    const NamedBranches &named = graph.namedBranches();
+    if (named.byDesign() && (graph.heads().size() < 2 || !named.unlabelledHeads().isEmpty()))
+        std::abort();
+    const RevisionResolver resolver(graph);
+    const bool sound = !hasErrors(graph.diagnostics()); // cycles and missing parents have no answer to agree on
+    for (const NamedBranch &branch : named.branches()) {
+        if (branch.heads.isEmpty() || named.summary().isEmpty())
+            std::abort();
+        if (sound && resolver.resolve(branch.label + QStringLiteral("@head")).ok() != (branch.heads.size() == 1))
+            std::abort();
+    }
+    for (const RevisionNode &node : graph.nodes())
+        if (displayedId(node.id).size() > 100)
+            std::abort(); // what people see stays short, whatever the file says
     return 0;
 }

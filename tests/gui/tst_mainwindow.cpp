@@ -10,6 +10,8 @@
 #include "health/HealthBanner.h"
 #include "details/HistoryList.h"
 #include "window/MainActions.h"
+#include "database/DatabaseCommands.h"
+#include "database/MergeDialog.h"
 #include "window/MainWindow.h"
 #include "session/RepositorySession.h"
 #include "graph/GraphView.h"
@@ -26,6 +28,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -113,6 +116,7 @@ private Q_SLOTS:
 
     void openingTheDemoShowsItsGraphAndTwoHeads();
     void aHealthyRepositoryIsShownAsOk();
+    void namedBranchesAreShownAsOkAndMergingThemWarns();
     void findSelectsTheMatchAndCountsMatches();
     void goActionsWalkTheGraphAndTheDetailsFollow();
     void historySelectionSelectsInTheGraph();
@@ -189,6 +193,38 @@ void TestMainWindow::aHealthyRepositoryIsShownAsOk()
     const QString banner = window.healthBanner()->text();
     QVERIFY2(banner.contains(QStringLiteral("OK: one head (bbbb)")), qPrintable(banner));
     QVERIFY2(!banner.contains(QStringLiteral("Fix:")), qPrintable(banner));
+}
+
+// OpenStack's expand/contract layout: two heads by design, so no warning and no
+// merge suggested; merging them anyway is warned about in the dialog.
+void TestMainWindow::namedBranchesAreShownAsOkAndMergingThemWarns()
+{
+    const QString versions = m_dir.filePath(QStringLiteral("named/versions"));
+    writeFile(versions + QStringLiteral("/aaaa_base.py"), migration(QStringLiteral("aaaa"), {}, QStringLiteral("base")));
+    writeFile(versions + QStringLiteral("/eeee_expand.py"),
+              migration(QStringLiteral("eeee"), QStringLiteral("aaaa"), QStringLiteral("expand"),
+                        QStringLiteral("branch_labels = ('expand',)")));
+    writeFile(versions + QStringLiteral("/cccc_contract.py"),
+              migration(QStringLiteral("cccc"), QStringLiteral("aaaa"), QStringLiteral("contract"),
+                        QStringLiteral("branch_labels = ('contract',)")));
+    MainWindow window;
+    window.show();
+    QVERIFY(openAndWait(window, versions));
+    const QString banner = window.healthBanner()->text();
+    QVERIFY2(banner.contains(QStringLiteral("2 named branches")), qPrintable(banner));
+    QVERIFY2(banner.contains(QStringLiteral("expand \u2192 eeee")) && banner.contains(QStringLiteral("contract \u2192 cccc")),
+             qPrintable(banner));
+    QVERIFY2(!banner.contains(QStringLiteral("merge"), Qt::CaseInsensitive), qPrintable(banner));
+
+    MergeDialog *dialog = window.databaseCommands()->openMergeDialog();
+    QVERIFY(dialog);
+    QVERIFY2(dialog->selectedHeads().isEmpty(), "nothing should be suggested for merging");
+    QVERIFY(dialog->warningText().isEmpty());
+    dialog->setHeadChecked(QStringLiteral("eeee"), true);
+    dialog->setHeadChecked(QStringLiteral("cccc"), true);
+    QVERIFY2(dialog->warningText().contains(QStringLiteral("different named branches")), qPrintable(dialog->warningText()));
+    QCOMPARE(dialog->okButton()->text(), QStringLiteral("Merge Anyway"));
+    dialog->reject();
 }
 
 void TestMainWindow::findSelectsTheMatchAndCountsMatches()

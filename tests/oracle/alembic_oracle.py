@@ -5,7 +5,7 @@ Usage: PYTHON alembic_oracle.py DIR [DIR...]
 
 For each DIR (which holds alembic.ini) prints one JSON object per line:
 {"dir", "ok": true, "heads", "real_heads", "bases", "real_bases", "revisions",
-"history", "warnings"}, or on an exception {"dir", "ok": false, "error_type",
+"history", "label_heads", "warnings"}, or on an exception {"dir", "ok": false, "error_type",
 "error", "warnings"} plus whichever of the other keys were computed before it
 (e.g. a duplicated revision id still yields heads, but walk_revisions fails).
 Needs only the standard library and alembic; the interpreter is whatever the
@@ -76,6 +76,16 @@ def describe(directory, result):
             "path": os.path.relpath(rev.path, directory),
         }
     result["history"] = [rev.revision for rev in script.walk_revisions()]
+
+    # What `<label>@head` names for every branch label: one head, or Alembic's refusal.
+    label_heads = result["label_heads"] = {}
+    labels = sorted({label for rev in revisions.values() for label in rev["branch_labels"]})
+    for label in labels:
+        try:
+            label_heads[label] = {"ok": True, "heads": [
+                rev.revision for rev in revision_map.get_revisions(label + "@head")]}
+        except Exception as exc:
+            label_heads[label] = {"ok": False, "error_type": type(exc).__name__, "error": str(exc)}
 
 
 class AlembicHung(Exception):

@@ -621,4 +621,9 @@ GeneratedHistory writeHistory(const QString &rootDir, const HistorySpec &spec)
     return Writer(spec).write(rootDir, GraphBuilder(spec).build());
 }
 
+GeneratedHistory writeRevisions(const QString &rootDir, const HistorySpec &spec, QList<GeneratedRevision> revisions)
+{
+    return Writer(spec).write(rootDir, std::move(revisions));
+}
+
 } // namespace headway::testsupport

@@ -61,4 +61,8 @@ struct GeneratedHistory {
 // std::invalid_argument if a breakage cannot be applied to so small a history.
 GeneratedHistory writeHistory(const QString &rootDir, const HistorySpec &spec);
 
+// Writes revisions a test shaped itself (id, downRevisions, dependsOn, branchLabels set;
+// message and filePath are filled in), with the files' cosmetics drawn from `spec`.
+GeneratedHistory writeRevisions(const QString &rootDir, const HistorySpec &spec, QList<GeneratedRevision> revisions);
+
 } // namespace headway::testsupport

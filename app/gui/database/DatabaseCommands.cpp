@@ -1,5 +1,7 @@
 #include "database/DatabaseCommands.h"
 
+#include "plan/MergeRequest.h"
+
 #include "database/ConfirmCommandDialog.h"
 #include "database/DatabaseActions.h"
 #include "database/MergeDialog.h"
@@ -222,7 +224,7 @@ MergeDialog *DatabaseCommands::openMergeDialog()
         if (repository->graph.heads().contains(revision))
             checked.append(revision);
     if (checked.size() < 2)
-        checked.clear(); // all heads
+        checked = MergeRequest::suggestedHeads(*repository); // all heads, or a diverged branch's
     std::optional<MigrationTool> tool;
     if (m_controller->tool())
         tool = *m_controller->tool();

@@ -22,20 +22,22 @@ MergeDialog::MergeDialog(std::shared_ptr<const Repository> repository, const QLi
     , m_heads(new QListWidget(this))
     , m_message(new QLineEdit(this))
     , m_problem(new QLabel(this))
+    , m_warning(new QLabel(this))
     , m_preview(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Merge Heads"));
     setMinimumWidth(640); // room for a descriptive message and the command
-    okButton()->setText(tr("Merge"));
     for (int head : m_repository->graph.heads()) {
         auto *item = new QListWidgetItem(revisionName(*m_repository, head), m_heads);
         item->setData(Qt::UserRole, m_repository->graph.node(head).id);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        item->setCheckState(checked.isEmpty() || checked.contains(head) ? Qt::Checked : Qt::Unchecked);
+        item->setCheckState(checked.contains(head) ? Qt::Checked : Qt::Unchecked);
     }
     m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
     m_problem->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral("color: #8a5a00"));
+    m_warning->setWordWrap(true);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_preview->setWordWrap(true);
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -44,6 +46,7 @@ MergeDialog::MergeDialog(std::shared_ptr<const Repository> repository, const QLi
     form->addRow(tr("&Heads to merge:"), m_heads);
     form->addRow(tr("&Message:"), m_message);
     form->addRow(QString(), m_problem);
+    form->addRow(QString(), m_warning);
     form->addRow(tr("Command:"), m_preview);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -104,6 +107,11 @@ QString MergeDialog::problemText() const
     return m_problem->text();
 }
 
+QString MergeDialog::warningText() const
+{
+    return m_warning->text();
+}
+
 QString MergeDialog::commandPreview() const
 {
     return m_preview->text();
@@ -125,6 +133,13 @@ void MergeDialog::refresh()
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     okButton()->setEnabled(problem.isEmpty());
+    QList<int> nodes;
+    for (const QString &id : heads)
+        nodes.append(m_repository->graph.indexOf(id));
+    const QString across = MergeRequest::acrossBranchesWarning(*m_repository, nodes);
+    m_warning->setText(across);
+    m_warning->setVisible(!across.isEmpty());
+    okButton()->setText(across.isEmpty() ? tr("Merge") : tr("Merge Anyway"));
     m_preview->setText(m_tool ? m_tool->merge(heads, message()).shellText()
                               : tr("(looking for the interpreter…)"));
 }

@@ -299,6 +299,7 @@ bool MigrationController::merge(const QStringList &heads, const QString &message
     request.kind = OperationKind::Merge;
     request.heads = heads;
     request.message = message;
+    request.confirmed = true; // the merge dialog showed what is merged, and any cross-branch warning
     return run(request);
 }
 

@@ -1,5 +1,7 @@
 #include "details/DetailsText.h"
 
+#include "report/RevisionName.h"
+
 #include "repository/Repository.h"
 
 #include <QCoreApplication>
@@ -13,9 +15,10 @@ QString tr(const char *text)
     return QCoreApplication::translate("headway::DetailsPanel", text);
 }
 
+// Cut first: a hostile file's megabyte value must not cost seconds of text layout.
 QString escaped(const QString &text)
 {
-    return text.toHtmlEscaped();
+    return displayedText(text, 4000).toHtmlEscaped();
 }
 
 QString revisionLink(const Repository &repository, int revision)

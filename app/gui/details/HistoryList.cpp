@@ -1,5 +1,7 @@
 #include "details/HistoryList.h"
 
+#include "report/RevisionName.h"
+
 #include "report/AlembicText.h"
 #include "repository/Repository.h"
 
@@ -33,7 +35,8 @@ void HistoryList::setRepository(const Repository &repository)
     m_rowOf.clear();
     const AlembicText text(repository);
     for (int revision : repository.graph.historyOrder()) {
-        auto *item = new QListWidgetItem(text.historyLine(revision), this);
+        // Cut: a hostile file's megabyte id must not cost seconds of text layout.
+        auto *item = new QListWidgetItem(displayedText(text.historyLine(revision), 400), this);
         item->setData(revisionRole, revision);
         item->setToolTip(repository.relativePath(repository.fileOf(revision).path));
         m_rowOf.insert(revision, count() - 1);

@@ -1,5 +1,7 @@
 #include "GraphScene.h"
 
+#include "report/RevisionName.h"
+
 #include "BranchLabelBadge.h"
 #include "EdgeItem.h"
 #include "GhostItem.h"
@@ -100,7 +102,7 @@ void GraphScene::buildItems()
         // every box of a branch.
         QList<BranchLabelBadge *> badges;
         for (const QString &label : revision.ownBranchLabels)
-            badges.append(new BranchLabelBadge(label, item));
+            badges.append(new BranchLabelBadge(displayedId(label), item));
         BranchLabelBadge::arrange(badges, item->box());
         addItem(item);
         m_revisionItems[node.revision] = item;
@@ -282,13 +284,13 @@ QString GraphScene::toolTipFor(const QGraphicsItem *item) const
     const Repository &repository = this->repository();
     const RevisionNode &node = repository.graph.node(revision->revision());
     const MigrationFile &file = repository.fileOf(revision->revision());
-    QString text = QStringLiteral("<b>%1</b>").arg(node.id.toHtmlEscaped());
+    QString text = QStringLiteral("<b>%1</b>").arg(displayedId(node.id).toHtmlEscaped());
     if (const QStringList roles = roleNames(revision->roles()); !roles.isEmpty())
         text += QStringLiteral(" &mdash; ") + roles.join(QStringLiteral(", ")).toHtmlEscaped();
     if (!file.doc.isEmpty())
-        text += QStringLiteral("<br/>") + file.doc.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>"));
+        text += QStringLiteral("<br/>") + displayedText(file.doc, 2000).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>"));
     if (!node.branchLabels.isEmpty())
-        text += QStringLiteral("<br/>") + tr("Branch labels: %1").arg(node.branchLabels.join(QStringLiteral(", ")).toHtmlEscaped());
+        text += QStringLiteral("<br/>") + tr("Branch labels: %1").arg(displayedText(node.branchLabels.join(QStringLiteral(", ")), 2000).toHtmlEscaped());
     if (revision->isCurrentDatabaseRevision())
         text += QStringLiteral("<br/>") + tr("The database is at this revision.");
     text += QStringLiteral("<br/><small>%1</small>").arg(repository.relativePath(file.path).toHtmlEscaped());

@@ -1,5 +1,7 @@
 #include "RevisionItem.h"
 
+#include "report/RevisionName.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -11,8 +13,8 @@ using namespace graphstyle;
 RevisionItem::RevisionItem(int revision, const QString &id, const QString &message, RevisionRoles roles,
                            QSizeF size)
     : m_revision(revision)
-    , m_id(id)
-    , m_message(message.section(QLatin1Char('\n'), 0, 0).trimmed())
+    , m_id(displayedId(id))
+    , m_message(displayedText(message.left(4096).section(QLatin1Char('\n'), 0, 0).trimmed(), 200))
     , m_roles(roles)
     , m_box(-size.width() / 2, -size.height() / 2, size.width(), size.height())
 {

@@ -45,15 +45,20 @@ HealthProblem problemFrom(const Repository &repository, const Diagnostic &diagno
     return problem;
 }
 
-HealthProblem headsProblem(const Repository &repository)
+HealthProblem headsProblem(const Repository &repository, const HealthVerdict &verdict)
 {
     HealthProblem problem;
     problem.level = HealthProblem::Level::Warning;
     const QList<int> &heads = repository.graph.heads();
-    QStringList names;
-    for (int head : heads)
-        names.append(revisionName(repository, head));
-    problem.text = tr("%1 heads: %2").arg(heads.size()).arg(names.join(QLatin1String(", ")));
+    const NamedBranches &named = repository.graph.namedBranches();
+    if (named.branches().isEmpty()) {
+        QStringList names;
+        for (int head : heads)
+            names.append(revisionName(repository, head));
+        problem.text = tr("%1 heads: %2").arg(heads.size()).arg(joinedNames(names));
+    } else {
+        problem.text = verdict.summary; // which named branch diverged, which heads have no label
+    }
     problem.revisions = heads;
     for (const Diagnostic &diagnostic : repository.diagnostics)
         if (diagnostic.code == QLatin1String("multiple-heads"))
@@ -61,7 +66,10 @@ HealthProblem headsProblem(const Repository &repository)
     if (problem.fix.isEmpty())
         problem.fix = tr("Create a merge migration for all heads (flask db merge heads), then commit it.");
     problem.action = QStringLiteral("merge-heads");
-    problem.actionText = tr("Merge all heads…");
+    const QList<NamedBranch> diverged = named.diverged();
+    problem.actionText = named.branches().isEmpty() ? tr("Merge all heads…")
+                         : diverged.isEmpty()       ? tr("Choose heads to merge…")
+                                                    : tr("Merge the heads of %1…").arg(diverged.first().label);
     return problem;
 }
 
@@ -88,7 +96,7 @@ QList<HealthProblem> healthProblems(const Repository &repository, const Diagnost
     }
     problems += errors;
     if (headsLine)
-        problems.append(headsProblem(repository));
+        problems.append(headsProblem(repository, verdict));
     problems += warnings;
     return problems;
 }

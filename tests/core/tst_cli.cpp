@@ -1,6 +1,7 @@
 // headway-cli as scripts and CI pipelines use it: output like Alembic's, the
 // documented exit codes and JSON fields, and bad input that never crashes or
 // hangs it. Runs the real binary on the bundled demo and on repositories made here.
+#include "ModuleFixtures.h"
 #include "TestFiles.h"
 
 #include <QJsonArray>
@@ -141,6 +142,29 @@ private Q_SLOTS:
         const QStringList history = runCli({"history", m_demo}).out.split('\n', Qt::SkipEmptyParts);
         for (int i = 0; i < revisions.size(); ++i)
             QVERIFY(history.at(i).contains(revisions.at(i).toObject().value("id").toString()));
+    }
+
+    void constantsFromTheProjectsModulesInJson()
+    {
+        const QString alembic = test::writeNeutronCheckout(m_dir.filePath("neutron"));
+        const Run run = runCli({"graph", "--format", "json", alembic});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(!run.err.contains("non-literal-value"), qPrintable(run.err));
+        QHash<QString, QJsonObject> revisions;
+        for (const QJsonValue &value : json(run).value("revisions").toArray())
+            revisions.insert(value.toObject().value("id").toString(), value.toObject());
+        const QJsonObject expand = revisions.value("1a0000000001");
+        QCOMPARE(expand.value("branch_labels").toArray(), (QJsonArray{"expand", "liberty"}));
+        QCOMPARE(expand.value("resolved_from_module").toObject(),
+                 (QJsonObject{{"branch_labels", QJsonObject{{"cli.EXPAND_BRANCH", "neutron/db/migration/cli.py"}}}}));
+        QCOMPARE(revisions.value("1a0000000002").value("depends_on").toArray(), QJsonArray{"contract"});
+        // Revisions whose values are all literals carry an empty object.
+        for (const QJsonObject &revision : std::as_const(revisions))
+            QVERIFY(revision.value("resolved_from_module").isObject());
+
+        const Run show = runCli({"show", "contract", alembic});
+        QCOMPARE(show.exitCode, 0);
+        QVERIFY2(show.out.startsWith("Rev: 2b0000000001"), qPrintable(show.out));
     }
 
     void graphDotToFile()

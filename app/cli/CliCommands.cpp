@@ -4,6 +4,7 @@
 #include "demo/DemoWorkspace.h"
 #include "graph/RevisionResolver.h"
 #include "io/AtomicFile.h"
+#include "python/InterpreterSysPath.h"
 #include "report/AlembicText.h"
 #include "report/DotReport.h"
 #include "report/HealthCheck.h"
@@ -94,6 +95,8 @@ LoadOptions loadOptions()
 {
     LoadOptions options;
     options.resolvedValues = ResolvedValueCache::load();
+    // Asked only when a migration imports a constant from a module outside the project.
+    options.interpreterPaths = [](const RepositoryLayout &layout) { return InterpreterSysPath::forProject(layout); };
     return options;
 }
 

@@ -26,7 +26,8 @@ struct Command {
     QList<QCommandLineOption> options;
 };
 
-// Loading as every command does: with values the user had resolved through Python.
+// Loading as every command does: with values the user had resolved through Python, and
+// the interpreter's sys.path for constants imported from installed packages.
 LoadOptions loadOptions();
 std::optional<Repository> loadRepository(Context &context, const QString &argument);
 // Positional arguments with relative revisions (`-1`) as typed.

@@ -1,8 +1,11 @@
 // What Headway knows about one migration file after reading it statically.
 #pragma once
 
+#include "ModuleBindings.h"
+#include "SymbolicValue.h"
 #include "diagnostics/Diagnostic.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +20,11 @@ struct AssignedValue {
     QString notLiteralReason; // why it could not be read, when it could not
     bool resolvedByPython = false; // not a literal, read by importing the file on the user's request
     int line = 0;
+    // Not a literal but made of strings and names (`(cli.EXPAND_BRANCH,)`) that may be looked up.
+    SymbolicValue symbolic;
+    // Names read statically from the project's modules: the reference as written
+    // ("cli.EXPAND_BRANCH") -> the module file it came from, relative to the repository's root.
+    QHash<QString, QString> resolvedFromModule;
 };
 
 struct MigrationFile {
@@ -34,6 +42,10 @@ struct MigrationFile {
     int createDateLine = 0;
 
     Diagnostics diagnostics;
+
+    // What the file binds at module level (imports, constants), in order; kept only
+    // when a value above is symbolic and needs them.
+    ModuleBindings bindings;
 
     // The revision id, if the file yields one (possibly from a legacy file name).
     QString revisionId() const { return revision.values.value(0); }

@@ -3,19 +3,16 @@
 #include "PythonLexer.h"
 #include "PythonLiteral.h"
 #include "SourceEncoding.h"
+#include "SourceFile.h"
+#include "SymbolicValue.h"
 #include "report/RevisionName.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
-#include <cerrno>
 #include <cstring>
 #include <optional>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace headway {
 
@@ -69,8 +66,10 @@ public:
                     readDocstring(statement);
                 firstStatement = false;
                 readAssignment(statement);
+                ++m_statement;
             }
         }
+        readBindingsIfNeeded(source);
         if (lexer.error()) {
             m_syntaxError = true;
             m_file.diagnostics += Diagnostic::error(
@@ -84,6 +83,34 @@ public:
     }
 
 private:
+    // The imports and constants a symbolic value may name, in a second pass: most
+    // files assign only literals, and evaluating every module-level assignment of
+    // every file (some hold megabytes of SQL) would slow down every load.
+    void readBindingsIfNeeded(std::string_view source)
+    {
+        // Each symbolic value and the statement that assigns it (noted by the first pass).
+        std::vector<std::pair<AssignedValue *, qsizetype>> symbolic;
+        for (AssignedValue *value : {&m_file.revision, &m_file.downRevision, &m_file.branchLabels, &m_file.dependsOn})
+            if (!value->symbolic.isEmpty())
+                symbolic.emplace_back(value, value->symbolic.visibleBindings);
+        if (symbolic.empty())
+            return;
+        PythonLexer lexer(source);
+        std::vector<PythonToken> tokens;
+        qsizetype statement = 0;
+        while (lexer.nextModuleLevelLine(tokens)) {
+            for (const TokenSpan part : splitTopLevel(tokens, ";")) {
+                if (part.empty())
+                    continue;
+                for (const auto &[value, assignedAt] : symbolic)
+                    if (assignedAt == statement) // it sees what the statements before it bound
+                        value->symbolic.visibleBindings = m_file.bindings.size();
+                readBindings(part, m_file.bindings);
+                ++statement;
+            }
+        }
+    }
+
     void readDocstring(TokenSpan statement)
     {
         QString docstring;
@@ -163,7 +190,7 @@ private:
                 element = {PythonLiteral::Kind::NotLiteral, {}, values.sourceText,
                            QStringLiteral("it is unpacked from an expression")};
             }
-            assign(*names[i], value, element);
+            assign(*names[i], value, element, false); // no symbolic form for unpacked parts
         }
     }
 
@@ -180,7 +207,8 @@ private:
         return nullptr;
     }
 
-    void assign(const PythonToken &name, TokenSpan valueTokens, const PythonLiteral &literal)
+    void assign(const PythonToken &name, TokenSpan valueTokens, const PythonLiteral &literal,
+                bool mayBeSymbolic = true)
     {
         AssignedValue *slot = slotFor(name.text);
         if (!slot)
@@ -193,6 +221,10 @@ private:
         slot->literal = literal.kind != PythonLiteral::Kind::NotLiteral;
         slot->values = literal.strings;
         slot->notLiteralReason = literal.reason;
+        if (!slot->literal && mayBeSymbolic) {
+            slot->symbolic = evaluateSymbolic(valueTokens);
+            slot->symbolic.visibleBindings = m_statement; // made a binding count by readBindingsIfNeeded()
+        }
     }
 
 public:
@@ -203,6 +235,7 @@ private:
     DocstringHeaders m_headers;
     bool m_syntaxError = false;
     MigrationFile &m_file;
+    qsizetype m_statement = 0; // module-level statements read so far
 };
 
 // Alembic's alembic_version.version_num is String(32): a longer id is refused by
@@ -231,7 +264,10 @@ void checkIdentifiers(MigrationFile &file, bool emptySource, bool syntaxError)
         const auto match = legacyName.match(fileName);
         if (match.hasMatch()) {
             // Alembic 0.1 named files after their revision; Alembic still accepts that.
-            file.revision = AssignedValue{true, true, {match.captured(1)}, fileName, {}, 0};
+            file.revision = AssignedValue{};
+            file.revision.present = file.revision.literal = true;
+            file.revision.values = {match.captured(1)};
+            file.revision.sourceText = fileName;
         } else if (emptySource) {
             file.diagnostics += Diagnostic::error(
                 QStringLiteral("empty-file"),
@@ -377,56 +413,31 @@ MigrationFile MigrationParser::parseFile(const QString &path)
                                               std::move(hint));
         return file;
     };
-    auto unreadable = [&](int error) {
+    // A per-thread buffer: loading tens of thousands of files reuses it.
+    thread_local std::vector<char> buffer;
+    const SourceFileRead read = readSourceFile(path, maximumFileSize, buffer);
+    const QString fileName = QFileInfo(path).fileName();
+    switch (read.problem) {
+    case SourceFileRead::Problem::None:
+        break;
+    case SourceFileRead::Problem::Unreadable:
         return failed(QStringLiteral("unreadable-file"),
                       QStringLiteral("Cannot read %1: %2")
-                          .arg(QFileInfo(path).fileName(), QString::fromLocal8Bit(std::strerror(error))),
+                          .arg(fileName, QString::fromLocal8Bit(std::strerror(read.error))),
                       QStringLiteral("Check the file's permissions and that it is not a broken "
                                      "symbolic link; the rest of the graph is still shown."));
-    };
-    // Plain POSIX reads into a per-thread buffer: loading tens of thousands of
-    // files is dominated by this, and O_NONBLOCK keeps a FIFO from hanging us.
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
-        return unreadable(errno);
-    struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        const int error = errno;
-        ::close(fd);
-        return S_ISREG(info.st_mode) ? unreadable(error)
-                                     : failed(QStringLiteral("not-a-file"),
-                                              QStringLiteral("%1 is not a regular file").arg(QFileInfo(path).fileName()),
-                                              QStringLiteral("Move it out of the versions directory."));
-    }
-    if (info.st_size > maximumFileSize) {
-        ::close(fd);
+    case SourceFileRead::Problem::NotAFile:
+        return failed(QStringLiteral("not-a-file"), QStringLiteral("%1 is not a regular file").arg(fileName),
+                      QStringLiteral("Move it out of the versions directory."));
+    case SourceFileRead::Problem::TooLarge:
         return failed(QStringLiteral("file-too-large"),
                       QStringLiteral("%1 is %2 MB, far larger than any migration script; Headway "
                                      "does not read it")
-                          .arg(QFileInfo(path).fileName())
-                          .arg(info.st_size / (1024 * 1024)),
+                          .arg(fileName)
+                          .arg(read.size / (1024 * 1024)),
                       QStringLiteral("Move data files out of the versions directory."));
     }
-    thread_local std::vector<char> buffer;
-    buffer.resize(static_cast<std::size_t>(info.st_size) + 1);
-    std::size_t filled = 0;
-    while (true) {
-        const ssize_t got = ::read(fd, buffer.data() + filled, buffer.size() - filled);
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            const int error = errno;
-            ::close(fd);
-            return unreadable(error);
-        }
-        if (got == 0)
-            break;
-        filled += static_cast<std::size_t>(got);
-        if (filled == buffer.size())
-            buffer.resize(buffer.size() * 2); // the file grew while we read it
-    }
-    ::close(fd);
-    return parse(path, QByteArrayView(buffer.data(), static_cast<qsizetype>(filled)));
+    return parse(path, QByteArrayView(buffer.data(), static_cast<qsizetype>(read.filled)));
 }
 
 } // namespace headway

@@ -38,6 +38,22 @@ QJsonObject JsonReport::revision(int node) const
                      names.append(QString::fromLatin1(name));
              return names;
          }()},
+        {QStringLiteral("resolved_from_module"), [&] {
+             // {"branch_labels": {"cli.EXPAND_BRANCH": "neutron/db/migration/cli.py"}}
+             QJsonObject variables;
+             const std::pair<const char *, const AssignedValue *> values[] = {
+                 {"revision", &file.revision}, {"down_revision", &file.downRevision},
+                 {"branch_labels", &file.branchLabels}, {"depends_on", &file.dependsOn}};
+             for (const auto &[name, value] : values) {
+                 if (value->resolvedFromModule.isEmpty())
+                     continue;
+                 QJsonObject references;
+                 for (auto it = value->resolvedFromModule.cbegin(); it != value->resolvedFromModule.cend(); ++it)
+                     references.insert(it.key(), it.value());
+                 variables.insert(QString::fromLatin1(name), references);
+             }
+             return variables;
+         }()},
     };
 }
 

@@ -1,5 +1,6 @@
 #include "RepositoryLoader.h"
 
+#include "ModuleValueResolver.h"
 #include "RepositoryLocator.h"
 #include "VersionScanner.h"
 #include "parser/MigrationParser.h"
@@ -53,6 +54,22 @@ QList<MigrationFile> RepositoryLoader::parseAll(const QStringList &paths, const 
     return files;
 }
 
+void RepositoryLoader::applyModuleValues(Repository &repository, const LoadOptions &options)
+{
+    const auto needing = std::find_if(repository.files.cbegin(), repository.files.cend(),
+                                      &ModuleValueResolver::hasSymbolicValues);
+    if (needing == repository.files.cend())
+        return; // the usual case: every value is a literal, nothing else is read
+    const RepositoryLayout &layout = repository.layout;
+    ModuleConstants constants(ModuleSearchPath::forLayout(layout), [&]() -> QStringList {
+        return options.interpreterPaths ? options.interpreterPaths(layout) : QStringList{};
+    });
+    ModuleValueResolver resolver(constants);
+    for (MigrationFile &file : repository.files)
+        if (ModuleValueResolver::hasSymbolicValues(file))
+            resolver.resolve(file);
+}
+
 void RepositoryLoader::applyResolvedValues(MigrationFile &file, const ResolvedFile &resolved)
 {
     const std::pair<const char *, AssignedValue *> slots[] = {{"revision", &file.revision},
@@ -97,6 +114,9 @@ Repository RepositoryLoader::load(const QString &argument, const LoadOptions &op
         repository.files.clear();
         return repository;
     }
+    // Names read from the project's modules first; values still unknown may have
+    // been resolved through Python on the user's request.
+    applyModuleValues(repository, options);
     for (const ResolvedFile &resolved : options.resolvedValues) {
         if (!resolved.error.isEmpty())
             continue;

@@ -18,6 +18,11 @@ struct LoadOptions {
     // Values resolved through Python on the user's request; used for files that have not
     // changed since (same size and modification time).
     QList<ResolvedFile> resolvedValues;
+    // The directories the project's interpreter imports from (its sys.path), for
+    // constants a migration file imports from modules outside the project's own
+    // directories. Called at most once per load, on the loading thread, and only
+    // when such a module is not found in the project; the front end decides how to ask.
+    std::function<QStringList(const RepositoryLayout &)> interpreterPaths;
 };
 
 class RepositoryLoader
@@ -29,6 +34,7 @@ public:
     static QList<MigrationFile> parseAll(const QStringList &paths, const LoadOptions &options);
 
 private:
+    static void applyModuleValues(Repository &repository, const LoadOptions &options);
     static void applyResolvedValues(MigrationFile &file, const ResolvedFile &resolved);
 };
 

@@ -1,6 +1,8 @@
 // headway-cli as scripts and CI pipelines use it: output like Alembic's, the
 // documented exit codes and JSON fields, and bad input that never crashes or
 // hangs it. Runs the real binary on the bundled demo and on repositories made here.
+#include "ModuleFixtures.h"
+#include "CliRun.h"
 #include "TestFiles.h"
 
 #include <QJsonArray>
@@ -19,28 +21,12 @@ using test::writeFile;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
 
 Run runCli(const QStringList &arguments, const QString &workingDirectory = {},
            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    if (!workingDirectory.isEmpty())
-        process.setWorkingDirectory(workingDirectory);
-    process.start(qEnvironmentVariable("HEADWAY_CLI"), arguments);
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return {-2, {}, QStringLiteral("headway-cli did not finish within 60 s")};
-    }
-    Run run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -3,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-    return run;
+    return test::runCli(arguments, {workingDirectory, environment, 60000});
 }
 
 QJsonObject json(const Run &run)
@@ -141,6 +127,46 @@ private Q_SLOTS:
         const QStringList history = runCli({"history", m_demo}).out.split('\n', Qt::SkipEmptyParts);
         for (int i = 0; i < revisions.size(); ++i)
             QVERIFY(history.at(i).contains(revisions.at(i).toObject().value("id").toString()));
+    }
+
+    void constantsFromTheProjectsModulesInJson()
+    {
+        const QString alembic = test::writeNeutronCheckout(m_dir.filePath("neutron"));
+        const Run run = runCli({"graph", "--format", "json", alembic});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(!run.err.contains("non-literal-value"), qPrintable(run.err));
+        QHash<QString, QJsonObject> revisions;
+        for (const QJsonValue &value : json(run).value("revisions").toArray())
+            revisions.insert(value.toObject().value("id").toString(), value.toObject());
+        const QJsonObject expand = revisions.value("1a0000000001");
+        QCOMPARE(expand.value("branch_labels").toArray(), (QJsonArray{"expand", "liberty"}));
+        QCOMPARE(expand.value("resolved_from_module").toObject(),
+                 (QJsonObject{{"branch_labels", QJsonObject{{"cli.EXPAND_BRANCH", "neutron/db/migration/cli.py"}}}}));
+        QCOMPARE(revisions.value("1a0000000002").value("depends_on").toArray(), QJsonArray{"contract"});
+        // Revisions whose values are all literals carry an empty object.
+        for (const QJsonObject &revision : std::as_const(revisions))
+            QVERIFY(revision.value("resolved_from_module").isObject());
+
+        const Run show = runCli({"show", "contract", alembic});
+        QCOMPARE(show.exitCode, 0);
+        QVERIFY2(show.out.startsWith("Rev: 2b0000000001"), qPrintable(show.out));
+    }
+
+    // The labels read from neutron/db/migration make both heads named branches:
+    // `check` passes and names them; without the module, the heads are unlabelled.
+    void neutronCheckoutPassesCheckThroughItsModules()
+    {
+        const QString alembic = test::writeNeutronCheckout(m_dir.filePath("neutron-check"));
+        const Run check = runCli({"check", "--json", alembic});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.out));
+        const QJsonObject named = json(check).value("named_branches").toObject();
+        QCOMPARE(named.value("expand").toArray(), QJsonArray{"1a0000000003"});
+        QCOMPARE(named.value("contract").toArray(), QJsonArray{"2b0000000001"});
+
+        QVERIFY(QFile::remove(m_dir.filePath("neutron-check/neutron/db/migration/cli.py")));
+        const Run without = runCli({"check", alembic});
+        QCOMPARE(without.exitCode, 1);
+        QVERIFY2(without.out.contains("non-literal-value") && without.out.contains("cli.EXPAND_BRANCH"), qPrintable(without.out));
     }
 
     void graphDotToFile()

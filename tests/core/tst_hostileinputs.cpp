@@ -2,12 +2,9 @@
 // megabyte values, thousands of heads, long chains and deep directories. The
 // real headway-cli must give each a diagnostic with its file and line, keep
 // every other file, and never crash, hang or print megabytes.
+#include "CliRun.h"
 #include "TestFiles.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -17,24 +14,12 @@ using test::writeFile;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList &arguments)
+// Generous: the sanitizer build runs these too, several times slower.
+test::CliRun runCli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(qEnvironmentVariable("HEADWAY_CLI"), arguments);
-    if (!process.waitForFinished(300000)) {
-        process.kill();
-        process.waitForFinished();
-        return {-2, {}, QStringLiteral("headway-cli did not finish within 300 s")};
-    }
-    // A crash (SIGSEGV from a stack overflow) is not a normal exit.
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -3,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    test::CliOptions options;
+    options.timeoutMs = 300000;
+    return test::runCli(arguments, options);
 }
 
 qsizetype longestLine(const QString &text)
@@ -79,13 +64,13 @@ private Q_SLOTS:
         writeFile(root + "/b_deep.py", "revision = 'bbbb'\n\ndown_revision = " + open.repeated(depth) + "'aaaa'"
                                            + close.repeated(depth) + "\n");
         writeFile(root + "/c_next.py", migration("cccc", "aaaa"));
-        const Run check = runCli({"check", root});
+        const test::CliRun check = runCli({"check", root});
         QCOMPARE(check.exitCode, 2);
         QVERIFY2(check.out.contains("b_deep.py:3: error [syntax-error]: Python cannot import this file: too many nested parentheses"),
                  qPrintable(check.out.left(2000)));
         // The syntax error is the one problem: what follows it is unknown, not missing.
         QVERIFY2(!check.out.contains("missing-down-revision"), qPrintable(check.out.left(2000)));
-        const Run heads = runCli({"heads", root});
+        const test::CliRun heads = runCli({"heads", root});
         QCOMPARE(heads.exitCode, 0);
         QVERIFY2(heads.out.contains("cccc (head)"), qPrintable(heads.out));
     }
@@ -97,7 +82,7 @@ private Q_SLOTS:
         writeFile(root + "/a_base.py", migration("aaaa", ""));
         writeFile(root + "/b_deep.py", "revision = 'bbbb'\ndown_revision = " + QByteArray(199, '(') + "'aaaa'"
                                            + QByteArray(199, ')') + "\n");
-        const Run check = runCli({"check", root});
+        const test::CliRun check = runCli({"check", root});
         QVERIFY2(check.exitCode == 0, qPrintable(check.out));
         QVERIFY2(check.out.contains("one head (bbbb)"), qPrintable(check.out));
     }
@@ -111,13 +96,13 @@ private Q_SLOTS:
                                            + "'\ndown_revision = 'aaaa'\nbranch_labels = ('" + QByteArray(512 * 1024, 'L')
                                            + "',)\n");
         writeFile(root + "/c_other.py", migration("cccc", "aaaa"));
-        const Run check = runCli({"check", root});
+        const test::CliRun check = runCli({"check", root});
         QCOMPARE(check.exitCode, 1); // two heads, one without a label
         QVERIFY2(check.out.contains("b_long.py:2: warning [revision-id-too-long]"), qPrintable(check.out.left(3000)));
         QVERIFY2(check.out.contains("2097152 characters"), qPrintable(check.out.left(3000)));
         QVERIFY2(longestLine(check.out) < 4000, "a diagnostic printed a megabyte value");
         // JSON keeps the full value: scripts compare ids.
-        const Run graph = runCli({"graph", "--format", "json", root});
+        const test::CliRun graph = runCli({"graph", "--format", "json", root});
         QCOMPARE(graph.exitCode, 0);
         const QJsonArray revisions = QJsonDocument::fromJson(graph.out.toUtf8()).object().value("revisions").toArray();
         bool found = false;
@@ -134,7 +119,7 @@ private Q_SLOTS:
             const QString id = QStringLiteral("h%1").arg(i, 11, 16, QLatin1Char('0'));
             writeFile(root + QStringLiteral("/%1.py").arg(id), migration(id, "base0"));
         }
-        const Run check = runCli({"check", root});
+        const test::CliRun check = runCli({"check", root});
         QCOMPARE(check.exitCode, 1);
         QVERIFY2(check.out.contains("5000 heads"), qPrintable(check.out.left(2000)));
         QVERIFY2(check.out.contains("and 4980 more"), qPrintable(check.out.left(2000)));
@@ -152,10 +137,10 @@ private Q_SLOTS:
             writeFile(root + QStringLiteral("/%1_m.py").arg(id), migration(id, previous));
             previous = id;
         }
-        const Run check = runCli({"check", root});
+        const test::CliRun check = runCli({"check", root});
         QVERIFY2(check.exitCode == 0, qPrintable(check.out.left(2000) + check.err));
         QVERIFY2(check.out.contains(QStringLiteral("one head (%1), %2 revision(s)").arg(previous).arg(length)), qPrintable(check.out));
-        const Run history = runCli({"history", root});
+        const test::CliRun history = runCli({"history", root});
         QCOMPARE(history.exitCode, 0);
         QCOMPARE(history.out.count(QLatin1Char('\n')), length);
     }
@@ -173,7 +158,7 @@ private Q_SLOTS:
             directory += QStringLiteral("/d");
         QVERIFY(QDir().mkpath(directory));
         writeFile(directory + "/b_deep.py", migration("bbbb", "aaaa"));
-        const Run check = runCli({"check", root});
+        const test::CliRun check = runCli({"check", root});
         QVERIFY2(check.exitCode == 0 || check.exitCode == 2, qPrintable(check.out.left(2000) + check.err));
         QVERIFY2(check.out.contains("one head (bbbb)") || check.out.contains("unreadable"), qPrintable(check.out.left(2000)));
     }
@@ -186,7 +171,7 @@ private Q_SLOTS:
             parents += "'p" + QByteArray::number(i) + "', ";
         parents += ")";
         writeFile(root + "/a_merge.py", "revision = 'mmmm'\ndown_revision = " + parents + "\n");
-        const Run check = runCli({"check", root});
+        const test::CliRun check = runCli({"check", root});
         QCOMPARE(check.exitCode, 2); // 20,000 missing parents
         QVERIFY2(check.out.contains("Can't locate revision identified by 'p0'"), qPrintable(check.out.left(2000)));
         QVERIFY2(check.out.size() < 16 * 1024 * 1024, "20,000 missing parents printed far too much");

@@ -361,7 +361,8 @@ private Q_SLOTS:
     {
         const QString app = strictApp();
         writeFile(app + "/shared/__init__.py", "");
-        writeFile(app + "/shared/constants.py", "FEATURE = 'billing'\nPARENT = '1a0000000003'\n");
+        // Computed, so only Python can tell: the static reader would read plain literals itself.
+        writeFile(app + "/shared/constants.py", "FEATURE = 'bill' + 'ing'\nPARENT = '1a000000000' + '3'\n");
         QString text = QString::fromUtf8(migration("5e0000000005", "1a0000000003", "add billing"));
         text.replace("down_revision = '1a0000000003'", "from shared import constants\ndown_revision = constants.PARENT\n"
                                                       "branch_labels = (constants.FEATURE,)");

@@ -3,6 +3,7 @@
 // a named branch with two heads, or a head without a label beside named ones,
 // is still several heads. Generated histories are compared with the real
 // Alembic: which `<label>@head` targets it accepts, and so which verdict is right.
+#include "CliRun.h"
 #include "HistoryGenerator.h"
 #include "graph/RevisionResolver.h"
 #include "plan/MergeRequest.h"
@@ -134,10 +135,7 @@ QList<Case> generatedCases()
 
 QStringList strings(const QJsonValue &value)
 {
-    QStringList list;
-    for (const QJsonValue &v : value.toArray())
-        list += v.toString();
-    return list;
+    return test::jsonStrings(value);
 }
 
 QStringList ids(const RevisionGraph &graph, const QList<int> &nodes)
@@ -154,25 +152,14 @@ bool hasDiagnostic(const Repository &repository, const QString &code)
                        [&](const Diagnostic &d) { return d.code == code; });
 }
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
+using Run = test::CliRun;
 
+// No terminal: nobody can confirm a merge across named branches.
 Run runCli(const QStringList &arguments)
 {
-    QProcess process;
-    process.setStandardInputFile(QProcess::nullDevice()); // no terminal: nobody to confirm
-    process.start(qEnvironmentVariable("HEADWAY_CLI"), arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return {-2, {}, QStringLiteral("headway-cli did not finish within 120 s")};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -3,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    test::CliOptions options;
+    options.noTerminal = true;
+    return test::runCli(arguments, options);
 }
 
 } // namespace

@@ -117,6 +117,7 @@ private Q_SLOTS:
     void openingTheDemoShowsItsGraphAndTwoHeads();
     void aHealthyRepositoryIsShownAsOk();
     void namedBranchesAreShownAsOkAndMergingThemWarns();
+    void megabyteValuesAreShownCut();
     void findSelectsTheMatchAndCountsMatches();
     void goActionsWalkTheGraphAndTheDetailsFollow();
     void historySelectionSelectsInTheGraph();
@@ -225,6 +226,28 @@ void TestMainWindow::namedBranchesAreShownAsOkAndMergingThemWarns()
     QVERIFY2(dialog->warningText().contains(QStringLiteral("different named branches")), qPrintable(dialog->warningText()));
     QCOMPARE(dialog->okButton()->text(), QStringLiteral("Merge Anyway"));
     dialog->reject();
+}
+
+// A hostile file's 2 MB id, 1 MB docstring and 512 KB label: the window shows them
+// cut (and says how long they are) instead of laying out megabytes of text.
+void TestMainWindow::megabyteValuesAreShownCut()
+{
+    const QString versions = m_dir.filePath(QStringLiteral("megabyte/versions"));
+    writeFile(versions + QStringLiteral("/aaaa_base.py"), migration(QStringLiteral("aaaa"), {}, QStringLiteral("base")));
+    writeFile(versions + QStringLiteral("/bbbb_long.py"),
+              "\"\"\"" + QByteArray(1024 * 1024, 'm') + "\"\"\"\nrevision = '" + QByteArray(2 * 1024 * 1024, 'x')
+                  + "'\ndown_revision = 'aaaa'\nbranch_labels = ('" + QByteArray(512 * 1024, 'L') + "',)\n");
+    MainWindow window;
+    window.show();
+    QVERIFY(openAndWait(window, versions));
+    const QString banner = window.healthBanner()->text();
+    QVERIFY2(banner.contains(QStringLiteral("2097152 characters")), qPrintable(banner.left(2000)));
+    QVERIFY2(banner.size() < 20000, "the banner holds a megabyte value");
+    for (int row = 0; row < window.historyList()->count(); ++row)
+        QVERIFY2(window.historyList()->item(row)->text().size() < 1000, "a history line holds a megabyte value");
+    const QString id = QString(2 * 1024 * 1024, QLatin1Char('x'));
+    QVERIFY(window.selectRevision(id)); // the full id still selects it
+    QCOMPARE(selectedIds(window), QStringList{id});
 }
 
 void TestMainWindow::findSelectsTheMatchAndCountsMatches()

@@ -661,7 +661,7 @@ void TestMigrationGui::resolvingWithPythonMarksTheGraph()
     QDir(m_demo).mkpath(QStringLiteral("shared"));
     QFile constants(m_demo + QStringLiteral("/shared/constants.py"));
     QVERIFY(constants.open(QIODevice::WriteOnly));
-    constants.write("PARENT = 'b3a83eea3022'\n");
+    constants.write("PARENT = 'b3a83eea' + '3022'\n"); // computed: the static reader cannot read it
     constants.close();
     QFile migration(m_demo + QStringLiteral("/migrations/versions/aa11bb22cc33_follow_up.py"));
     QVERIFY(migration.open(QIODevice::WriteOnly));

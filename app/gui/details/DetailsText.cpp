@@ -131,6 +131,16 @@ QString revisionDetailsHtml(const Repository &repository, int revision)
             resolved += QStringLiteral("<code>%1 = %2</code>").arg(name, escaped(value->sourceText));
     if (!resolved.isEmpty())
         html += row(tr("Resolved through Python"), resolved.join(QLatin1String("<br>")));
+    QStringList fromModules;
+    for (const auto &[name, value] : values) {
+        QStringList references = value->resolvedFromModule.keys();
+        references.sort();
+        for (const QString &reference : std::as_const(references))
+            fromModules += QStringLiteral("<code>%1 = %2</code> &rarr; %3")
+                               .arg(name, escaped(reference), escaped(value->resolvedFromModule.value(reference)));
+    }
+    if (!fromModules.isEmpty())
+        html += row(tr("Read from module"), fromModules.join(QLatin1String("<br>")));
     html += row(tr("File"), QStringLiteral("%1<br><a href=\"open:\">%2</a>")
                                 .arg(escaped(repository.relativePath(file.path)), tr("Open in editor")));
     html += QStringLiteral("</table>");

@@ -4,6 +4,7 @@
 #include "session/VersionDirectoryWatcher.h"
 #include "demo/DemoWorkspace.h"
 #include "layout/LayoutService.h"
+#include "python/InterpreterSysPath.h"
 #include "repository/RepositoryLoader.h"
 
 
@@ -120,6 +121,9 @@ void RepositorySession::startLoad(QString path, bool reload)
     runInBackground(this, [path, reload, progress, inputFor] {
         LoadOptions options;
         options.resolvedValues = ResolvedValueCache::load(); // what the user resolved through Python
+        // Asked on this loading thread, and only when a migration imports a constant
+        // from a module outside the project.
+        options.interpreterPaths = [](const RepositoryLayout &layout) { return InterpreterSysPath::forProject(layout); };
         options.cancel = &progress->cancel;
         options.progress = [progress](int done, int total) {
             progress->done = done;

@@ -251,7 +251,7 @@ void checkIdentifiers(MigrationFile &file, bool emptySource, bool syntaxError)
                           const QString &consequence) {
         Diagnostic d{severity, QStringLiteral("non-literal-value"),
                      QStringLiteral("`%1 = %2` is not a literal (%3); %4")
-                         .arg(name, value.sourceText, value.notLiteralReason, consequence),
+                         .arg(name, displayedText(value.sourceText, 200), value.notLiteralReason, consequence),
                      file.path, value.line,
                      QStringLiteral("Write the value literally, or resolve it with the project's "
                                     "interpreter on request (`headway-cli resolve`, or Resolve with Python "
@@ -296,7 +296,7 @@ void checkIdentifiers(MigrationFile &file, bool emptySource, bool syntaxError)
             QStringLiteral("invalid-revision"),
             QStringLiteral("`revision = %1` is not a single revision id; this file is left out "
                            "of the graph")
-                .arg(file.revision.sourceText),
+                .arg(displayedText(file.revision.sourceText, 200)),
             file.path, file.revision.line,
             QStringLiteral("Set `revision` to one string, the id used in the file name."));
     }

@@ -1,5 +1,7 @@
 #include "ModuleValueResolver.h"
 
+#include "report/RevisionName.h"
+
 namespace headway {
 
 namespace {
@@ -159,8 +161,8 @@ void ModuleValueResolver::resolveValue(MigrationFile &file, const QString &name,
     modules.sort();
     file.diagnostics += Diagnostic::note(QStringLiteral("resolved-from-module"),
                                          QStringLiteral("`%1 = %2` was read statically from %3: %4")
-                                             .arg(name, value.sourceText, modules.join(QLatin1String(", ")),
-                                                  listed(value.values, none)),
+                                             .arg(name, displayedText(value.sourceText, 200),
+                                                  joinedNames(modules), displayedText(listed(value.values, none), 400)),
                                          file.path, value.line);
 }
 

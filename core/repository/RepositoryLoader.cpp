@@ -4,6 +4,7 @@
 #include "RepositoryLocator.h"
 #include "VersionScanner.h"
 #include "parser/MigrationParser.h"
+#include "report/RevisionName.h"
 
 #include <QThread>
 
@@ -90,7 +91,7 @@ void RepositoryLoader::applyResolvedValues(MigrationFile &file, const ResolvedFi
         });
         file.diagnostics += Diagnostic{Severity::Note, QStringLiteral("resolved-through-python"),
                                        QStringLiteral("`%1 = %2` was resolved through Python: %3")
-                                           .arg(key, value->sourceText,
+                                           .arg(key, displayedText(value->sourceText, 200),
                                                 strings ? QStringLiteral("(%1)").arg(strings->join(QLatin1String(", ")))
                                                         : QStringLiteral("None")),
                                        file.path, line,

@@ -1,15 +1,14 @@
 #include "database/DatabaseCommands.h"
 
-#include "plan/MergeRequest.h"
-
 #include "database/ConfirmCommandDialog.h"
 #include "database/DatabaseActions.h"
 #include "database/MergeDialog.h"
 #include "database/MigrationController.h"
 #include "database/RunSettingsDialog.h"
+#include "plan/MergeRequest.h"
 #include "python/PythonValueResolver.h"
-#include "workflow/RestoreOperation.h"
 #include "report/RevisionName.h"
+#include "workflow/RestoreOperation.h"
 
 #include <QAction>
 #include <QFileInfo>

@@ -1,7 +1,6 @@
 #include "details/DetailsText.h"
 
 #include "report/RevisionName.h"
-
 #include "repository/Repository.h"
 
 #include <QCoreApplication>

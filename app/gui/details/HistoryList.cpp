@@ -1,8 +1,7 @@
 #include "details/HistoryList.h"
 
-#include "report/RevisionName.h"
-
 #include "report/AlembicText.h"
+#include "report/RevisionName.h"
 #include "repository/Repository.h"
 
 #include <QFontDatabase>

@@ -1,12 +1,11 @@
 #include "GraphScene.h"
 
-#include "report/RevisionName.h"
-
 #include "BranchLabelBadge.h"
 #include "EdgeItem.h"
 #include "GhostItem.h"
 #include "RevisionItem.h"
 #include "RevisionRoles.h"
+#include "report/RevisionName.h"
 
 #include <QGraphicsSceneHelpEvent>
 #include <QGraphicsView>

@@ -254,13 +254,17 @@ void RevisionGraph::reportMultipleHeads(const QList<MigrationFile> &files)
     const QList<NamedBranch> diverged = m_namedBranches.diverged();
     const bool anyLabel = !m_namedBranches.branches().isEmpty();
     QStringList fixes;
-    for (const NamedBranch &branch : diverged) {
-        const QStringList ids = idsOf(branch.heads);
+    for (const NamedBranch &branch : diverged.mid(0, 3)) { // a hostile history may diverge everywhere
+        // Past a screenful of ids, `<label>@heads` names them all for the tool.
+        const QString heads = branch.heads.size() > 20 ? branch.label + QStringLiteral("@heads")
+                                                       : idsOf(branch.heads).join(QLatin1Char(' '));
         message += QStringLiteral("; branch %1 has %2 heads: %3")
                        .arg(branch.label).arg(branch.heads.size()).arg(branch.headsText());
         fixes += QStringLiteral("merge the heads of branch %1: flask db merge %2 -m \"<describe what is merged>\"")
-                     .arg(branch.label, ids.join(QLatin1Char(' ')));
+                     .arg(branch.label, heads);
     }
+    if (diverged.size() > 3)
+        message += QStringLiteral("; %1 more branches have several heads").arg(diverged.size() - 3);
     if (anyLabel && !m_namedBranches.unlabelledHeads().isEmpty()) {
         const QStringList ids = idsOf(m_namedBranches.unlabelledHeads());
         message += QStringLiteral("; %1 %2 no branch label")

@@ -127,6 +127,22 @@ private Q_SLOTS:
         QVERIFY2(longestLine(check.out) < 4000, "the multiple-heads message lists every head");
     }
 
+    void aBranchThatDivergedEverywhereKeepsTheHintShort()
+    {
+        // 300 heads under one labelled root: one named branch with 300 heads.
+        const QString root = m_dir.filePath(QStringLiteral("diverged"));
+        writeFile(root + "/base.py", migration("base0", "", "base", "branch_labels = ('core',)"));
+        for (int i = 0; i < 300; ++i) {
+            const QString id = QStringLiteral("d%1").arg(i, 11, 16, QLatin1Char('0'));
+            writeFile(root + QStringLiteral("/%1.py").arg(id), migration(id, "base0"));
+        }
+        const test::CliRun check = runCli({"check", root});
+        QCOMPARE(check.exitCode, 1);
+        QVERIFY2(check.out.contains("branch core has 300 heads"), qPrintable(check.out.left(2000)));
+        QVERIFY2(check.out.contains("flask db merge core@heads"), qPrintable(check.out.left(2000)));
+        QVERIFY2(longestLine(check.out) < 4000, "the hint lists every head of the branch");
+    }
+
     void aLongChainLoadsWithoutDeepRecursion()
     {
         const QString root = m_dir.filePath(QStringLiteral("chain"));

@@ -12,8 +12,10 @@ NamedBranches::NamedBranches(const std::vector<RevisionNode> &nodes, const QList
     QHash<QString, qsizetype> byLabel;
     for (int head : heads) {
         const QStringList &labels = nodes[static_cast<std::size_t>(head)].branchLabels;
-        if (labels.isEmpty())
+        if (labels.isEmpty()) {
             m_unlabelled += head;
+            m_unlabelledIds += nodes[static_cast<std::size_t>(head)].id;
+        }
         for (const QString &label : labels) {
             auto it = byLabel.constFind(label);
             if (it == byLabel.constEnd()) {
@@ -29,12 +31,26 @@ NamedBranches::NamedBranches(const std::vector<RevisionNode> &nodes, const QList
         m_labelsOfHead.insert(head, nodes[static_cast<std::size_t>(head)].branchLabels);
 }
 
-QString NamedBranch::headsText() const
+namespace {
+
+QString shownIds(const QStringList &ids)
 {
     QStringList shown;
-    for (const QString &id : headIds)
+    for (const QString &id : ids)
         shown += displayedId(id);
     return joinedNames(shown);
+}
+
+} // namespace
+
+QString NamedBranch::headsText() const
+{
+    return shownIds(headIds);
+}
+
+QString NamedBranches::unlabelledText() const
+{
+    return shownIds(m_unlabelledIds);
 }
 
 QString NamedBranches::summary() const

@@ -33,6 +33,7 @@ public:
     // Every label some head carries, in the order of the first head carrying it.
     const QList<NamedBranch> &branches() const { return m_branches; }
     const QList<int> &unlabelledHeads() const { return m_unlabelled; }
+    QString unlabelledText() const; // their ids as shown to people, comma-separated
     // Labels on two or more heads: a named branch that diverged.
     QList<NamedBranch> diverged() const;
 
@@ -48,6 +49,7 @@ public:
 private:
     QList<NamedBranch> m_branches;
     QList<int> m_unlabelled;
+    QStringList m_unlabelledIds;
     QHash<int, QStringList> m_labelsOfHead;
     qsizetype m_headCount = 0;
 };

@@ -266,12 +266,12 @@ void RevisionGraph::reportMultipleHeads(const QList<MigrationFile> &files)
     if (diverged.size() > 3)
         message += QStringLiteral("; %1 more branches have several heads").arg(diverged.size() - 3);
     if (anyLabel && !m_namedBranches.unlabelledHeads().isEmpty()) {
-        const QStringList ids = idsOf(m_namedBranches.unlabelledHeads());
+        const QString ids = m_namedBranches.unlabelledText();
         message += QStringLiteral("; %1 %2 no branch label")
-                       .arg(joinedNames(ids), ids.size() == 1 ? QStringLiteral("has") : QStringLiteral("have"));
+                       .arg(ids, m_namedBranches.unlabelledHeads().size() == 1 ? QStringLiteral("has") : QStringLiteral("have"));
         fixes += QStringLiteral("give %1 a branch label of its own (branch_labels), or merge it into the named "
                                 "branch it belongs to")
-                     .arg(joinedNames(ids));
+                     .arg(ids);
     }
     QString hint;
     if (fixes.isEmpty()) {

@@ -20,11 +20,6 @@ namespace {
 
 using TokenSpan = std::span<const PythonToken>;
 
-bool isOperator(const PythonToken &token, std::string_view text)
-{
-    return token.kind == PythonToken::Kind::Operator && token.text == text;
-}
-
 bool isFormatString(std::string_view token)
 {
     for (char c : token) {

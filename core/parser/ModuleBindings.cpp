@@ -8,16 +8,6 @@ namespace {
 
 using TokenSpan = std::span<const PythonToken>;
 
-bool isOperator(const PythonToken &token, std::string_view text)
-{
-    return token.kind == PythonToken::Kind::Operator && token.text == text;
-}
-
-bool isName(const PythonToken &token, std::string_view text)
-{
-    return token.kind == PythonToken::Kind::Name && token.text == text;
-}
-
 bool isAugmentedAssignment(const PythonToken &token)
 {
     return token.kind == PythonToken::Kind::Operator && token.text.size() >= 2 && token.text.back() == '='

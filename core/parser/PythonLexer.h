@@ -19,6 +19,16 @@ struct PythonToken {
     int line = 0;          // 1-based line the token starts on
 };
 
+inline bool isOperator(const PythonToken &token, std::string_view text)
+{
+    return token.kind == PythonToken::Kind::Operator && token.text == text;
+}
+
+inline bool isName(const PythonToken &token, std::string_view text)
+{
+    return token.kind == PythonToken::Kind::Name && token.text == text;
+}
+
 struct PythonSyntaxError {
     std::string message; // CPython's wording where it has one
     int line = 0;

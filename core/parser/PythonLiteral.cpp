@@ -4,11 +4,6 @@ namespace headway {
 
 namespace {
 
-bool isOperator(const PythonToken &token, std::string_view text)
-{
-    return token.kind == PythonToken::Kind::Operator && token.text == text;
-}
-
 int hexValue(char c)
 {
     if (c >= '0' && c <= '9')
@@ -182,22 +177,6 @@ std::vector<std::span<const PythonToken>> splitTopLevelCommas(std::span<const Py
     return parts;
 }
 
-// Index of the bracket closing the one at `open`, or npos.
-std::size_t matchingBracket(std::span<const PythonToken> tokens, std::size_t open)
-{
-    int depth = 0;
-    for (std::size_t i = open; i < tokens.size(); ++i) {
-        const PythonToken &t = tokens[i];
-        if (t.kind != PythonToken::Kind::Operator)
-            continue;
-        if (t.text == "(" || t.text == "[" || t.text == "{")
-            ++depth;
-        else if ((t.text == ")" || t.text == "]" || t.text == "}") && --depth == 0)
-            return i;
-    }
-    return std::string_view::npos;
-}
-
 PythonLiteral evaluateElements(std::span<const PythonToken> whole,
                                const std::vector<std::span<const PythonToken>> &parts, int depth)
 {
@@ -240,6 +219,21 @@ std::vector<std::span<const PythonToken>> splitTopLevel(std::span<const PythonTo
     }
     parts.push_back(tokens.subspan(start));
     return parts;
+}
+
+std::size_t matchingBracket(std::span<const PythonToken> tokens, std::size_t open)
+{
+    int depth = 0;
+    for (std::size_t i = open; i < tokens.size(); ++i) {
+        const PythonToken &t = tokens[i];
+        if (t.kind != PythonToken::Kind::Operator)
+            continue;
+        if (t.text == "(" || t.text == "[" || t.text == "{")
+            ++depth;
+        else if ((t.text == ")" || t.text == "]" || t.text == "}") && --depth == 0)
+            return i;
+    }
+    return std::string_view::npos;
 }
 
 QString tokensText(std::span<const PythonToken> tokens)

@@ -32,6 +32,9 @@ PythonLiteral evaluateLiteral(std::span<const PythonToken> tokens);
 // The source text spanned by the tokens, for messages.
 QString tokensText(std::span<const PythonToken> tokens);
 
+// Index of the bracket closing the one at `open`, or npos when it is never closed.
+std::size_t matchingBracket(std::span<const PythonToken> tokens, std::size_t open);
+
 // Splits tokens at `separator` operators that are not nested in brackets
 // (";" between statements, "=" between assignment targets, "," between elements).
 std::vector<std::span<const PythonToken>> splitTopLevel(std::span<const PythonToken> tokens,

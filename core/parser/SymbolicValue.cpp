@@ -14,11 +14,6 @@ using TokenSpan = std::span<const PythonToken>;
 // The lexer refuses deeper bracket nesting; tokens handed over directly stop here too.
 constexpr int maxGrouping = 200;
 
-bool isOperator(const PythonToken &token, std::string_view text)
-{
-    return token.kind == PythonToken::Kind::Operator && token.text == text;
-}
-
 bool isKeyword(std::string_view name)
 {
     static constexpr std::array<std::string_view, 35> keywords{
@@ -31,19 +26,8 @@ bool isKeyword(std::string_view name)
 // True when the bracket opening the tokens is the one closing them.
 bool enclosed(TokenSpan tokens, std::string_view open, std::string_view close)
 {
-    if (tokens.size() < 2 || !isOperator(tokens.front(), open) || !isOperator(tokens.back(), close))
-        return false;
-    int depth = 0;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const PythonToken &t = tokens[i];
-        if (t.kind != PythonToken::Kind::Operator)
-            continue;
-        if (t.text == "(" || t.text == "[" || t.text == "{")
-            ++depth;
-        else if ((t.text == ")" || t.text == "]" || t.text == "}") && --depth == 0)
-            return i + 1 == tokens.size();
-    }
-    return false;
+    return tokens.size() >= 2 && isOperator(tokens.front(), open) && isOperator(tokens.back(), close)
+           && matchingBracket(tokens, 0) + 1 == tokens.size();
 }
 
 // Drops parentheses that only group: `((x))` is `x`, while `(x,)` is a tuple.

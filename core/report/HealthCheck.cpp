@@ -21,14 +21,6 @@ QString HealthVerdict::statusName() const
 
 namespace {
 
-QStringList idsOf(const Repository &repository, const QList<int> &nodes)
-{
-    QStringList ids;
-    for (int node : nodes)
-        ids += displayedId(repository.graph.node(node).id);
-    return ids;
-}
-
 QString multipleHeadsText(const Repository &repository)
 {
     const NamedBranches &named = repository.graph.namedBranches();
@@ -39,7 +31,7 @@ QString multipleHeadsText(const Repository &repository)
                         .arg(branch.heads.size())
                         .arg(branch.headsText());
     if (!named.branches().isEmpty() && !named.unlabelledHeads().isEmpty())
-        problems += QStringLiteral("%1 without a branch label").arg(joinedNames(idsOf(repository, named.unlabelledHeads())));
+        problems += QStringLiteral("%1 without a branch label").arg(named.unlabelledText());
     const qsizetype heads = repository.graph.heads().size();
     if (problems.isEmpty())
         return QStringLiteral("%1 heads: create a merge migration").arg(heads);

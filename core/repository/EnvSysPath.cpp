@@ -20,16 +20,6 @@ using TokenSpan = std::span<const PythonToken>;
 // Calls nest shallowly in real env.py files; hand-made input stops here.
 constexpr int maxDepth = 64;
 
-bool isOperator(const PythonToken &token, std::string_view text)
-{
-    return token.kind == PythonToken::Kind::Operator && token.text == text;
-}
-
-bool isName(const PythonToken &token, std::string_view text)
-{
-    return token.kind == PythonToken::Kind::Name && token.text == text;
-}
-
 QString text(const PythonToken &token)
 {
     return QString::fromUtf8(token.text.data(), static_cast<qsizetype>(token.text.size()));

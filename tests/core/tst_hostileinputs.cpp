@@ -22,6 +22,15 @@ test::CliRun runCli(const QStringList &arguments)
     return test::runCli(arguments, options);
 }
 
+// `count` heads, each a child of `base` (already written), named prefix + 11 hex digits.
+void writeHeads(const QString &root, QChar prefix, int count, const QString &base)
+{
+    for (int i = 0; i < count; ++i) {
+        const QString id = prefix + QStringLiteral("%1").arg(i, 11, 16, QLatin1Char('0'));
+        writeFile(root + QStringLiteral("/%1.py").arg(id), migration(id, base));
+    }
+}
+
 qsizetype longestLine(const QString &text)
 {
     qsizetype longest = 0;
@@ -115,10 +124,7 @@ private Q_SLOTS:
     {
         const QString root = m_dir.filePath(QStringLiteral("heads"));
         writeFile(root + "/base.py", migration("base0", ""));
-        for (int i = 0; i < 5000; ++i) {
-            const QString id = QStringLiteral("h%1").arg(i, 11, 16, QLatin1Char('0'));
-            writeFile(root + QStringLiteral("/%1.py").arg(id), migration(id, "base0"));
-        }
+        writeHeads(root, QLatin1Char('h'), 5000, QStringLiteral("base0"));
         const test::CliRun check = runCli({"check", root});
         QCOMPARE(check.exitCode, 1);
         QVERIFY2(check.out.contains("5000 heads"), qPrintable(check.out.left(2000)));
@@ -132,10 +138,7 @@ private Q_SLOTS:
         // 300 heads under one labelled root: one named branch with 300 heads.
         const QString root = m_dir.filePath(QStringLiteral("diverged"));
         writeFile(root + "/base.py", migration("base0", "", "base", "branch_labels = ('core',)"));
-        for (int i = 0; i < 300; ++i) {
-            const QString id = QStringLiteral("d%1").arg(i, 11, 16, QLatin1Char('0'));
-            writeFile(root + QStringLiteral("/%1.py").arg(id), migration(id, "base0"));
-        }
+        writeHeads(root, QLatin1Char('d'), 300, QStringLiteral("base0"));
         const test::CliRun check = runCli({"check", root});
         QCOMPARE(check.exitCode, 1);
         QVERIFY2(check.out.contains("branch core has 300 heads"), qPrintable(check.out.left(2000)));

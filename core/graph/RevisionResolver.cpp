@@ -4,7 +4,19 @@ namespace headway {
 
 Resolution RevisionResolver::resolve(const QString &identifier) const
 {
-    const QString id = identifier.trimmed();
+    // As written first: Alembic does not trim, and a branch label may start or end
+    // with a space. Then trimmed, for text typed with stray spaces.
+    const QString trimmed = identifier.trimmed();
+    if (trimmed != identifier) {
+        const Resolution exact = resolveText(identifier);
+        if (exact.ok())
+            return exact;
+    }
+    return resolveText(trimmed);
+}
+
+Resolution RevisionResolver::resolveText(const QString &id) const
+{
     const qsizetype at = id.indexOf(QLatin1Char('@'));
     if (at >= 0) {
         const QString branch = id.left(at);

@@ -24,6 +24,7 @@ public:
     Resolution resolve(const QString &identifier) const;
 
 private:
+    Resolution resolveText(const QString &id) const;
     Resolution resolveOne(const QString &identifier) const;
     QList<int> headsOfBranch(const QString &branch) const;
 

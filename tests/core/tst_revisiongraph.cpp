@@ -164,6 +164,9 @@ private Q_SLOTS:
         QTest::newRow("base") << "base" << QStringList{"aaaa1111"} << "";
         QTest::newRow("branch label") << "stable" << QStringList{"cccc2222"} << "";
         QTest::newRow("label@head") << "stable@head" << QStringList{"cccc2222"} << "";
+        QTest::newRow("typed with stray spaces") << "  stable@head " << QStringList{"cccc2222"} << "";
+        // Alembic does not trim: a label may itself start with a space.
+        QTest::newRow("label with a leading space") << " spaced@head" << QStringList{"cccc1111"} << "";
     }
 
     void resolvesWhatUsersType()
@@ -171,7 +174,7 @@ private Q_SLOTS:
         QFETCH(QString, typed);
         QFETCH(QStringList, expected);
         QFETCH(QString, error);
-        const RevisionGraph graph(files({{"aaaa1111", ""}, {"bbbb1111", "aaaa1111"}, {"cccc1111", "bbbb1111"},
+        const RevisionGraph graph(files({{"aaaa1111", ""}, {"bbbb1111", "aaaa1111"}, {"cccc1111", "bbbb1111", "branch_labels = ' spaced'"},
                                          {"cccc2222", "bbbb1111", "branch_labels = 'stable'"}}));
         const Resolution resolution = RevisionResolver(graph).resolve(typed);
         QCOMPARE(ids(graph, resolution.revisions), expected);

@@ -46,7 +46,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     for (const NamedBranch &branch : named.branches()) {
         if (branch.heads.isEmpty() || named.summary().isEmpty())
             std::abort();
-        if (sound && resolver.resolve(branch.label + QStringLiteral("@head")).ok() != (branch.heads.size() == 1))
+        // A label holding '@' cannot be named as `<label>@head`, by Alembic either.
+        if (sound && !branch.label.contains(QLatin1Char('@'))
+            && resolver.resolve(branch.label + QStringLiteral("@head")).ok() != (branch.heads.size() == 1))
             std::abort();
     }
     for (const RevisionNode &node : graph.nodes())

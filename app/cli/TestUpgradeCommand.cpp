@@ -3,6 +3,7 @@
 // failing step and the migrations behind it are named.
 #include "ToolRunning.h"
 
+#include "engine/DatabaseEngine.h"
 #include "workflow/TestUpgradeOperation.h"
 
 #include <QProcess>
@@ -21,20 +22,37 @@ QString statusOf(const StepResult &result)
 
 int printDryRun(Context &c, const Prepared &p, const OperationRequest &request)
 {
-    QTemporaryDir directory(QDir::tempPath() + QStringLiteral("/headway-test-upgrade-XXXXXX"));
-    const PreparedTestUpgrade prepared = TestUpgradeOperation::prepare({p.repository, p.tool, {}}, request, directory.path());
-    if (!prepared.scratch.error.isEmpty()) {
-        c.err << "headway-cli: " << prepared.scratch.error << '\n';
+    const TestUpgradeTarget target = TestUpgradeTarget::decide(p.tool, request.engine, request.server);
+    if (!target.problem.isEmpty() && !target.offerSqlite) {
+        c.err << "headway-cli: " << target.problem << '\n';
         return UsageError;
     }
+    // A throwaway server's socket is only known once it runs: its URL is shown with a placeholder.
+    const bool throwaway = target.choice.needsThrowawayServer();
+    QString url;
+    if (throwaway)
+        url = QStringLiteral("%1+%2://…/%3?(socket of the throwaway server)").arg(target.driver.dialect, target.driver.driver, target.scratchName);
+    else if (target.choice.onExistingServer())
+        url = target.existingServerUrl();
+    QTemporaryDir directory(QDir::tempPath() + QStringLiteral("/headway-test-upgrade-XXXXXX"));
+    const PreparedTestUpgrade prepared = TestUpgradeOperation::prepare({p.repository, p.tool, {}}, request, target, directory.path(),
+                                                                       throwaway ? QString() : url);
+    if (!prepared.error.isEmpty()) {
+        c.err << "headway-cli: " << prepared.error << '\n';
+        return UsageError;
+    }
+    const QString shownUrl = throwaway ? url : prepared.scratch.shownUrl;
     QJsonArray planned;
-    for (const CommandStep &step : prepared.steps) {
+    if (!jsonOutput(c))
+        c.out << "# Engine: " << target.engineLine() << (target.problem.isEmpty() ? QString() : QStringLiteral(" (") + target.problem + QLatin1Char(')')) << '\n';
+    for (const CommandStep &step : prepared.steps()) {
         planned.append(QJsonObject{{QStringLiteral("title"), step.title}, {QStringLiteral("command"), commandJson(step.line)}});
         if (!jsonOutput(c))
             c.out << "# " << step.title << '\n' << step.line.shellText() << '\n';
     }
     if (jsonOutput(c))
-        printJson(c, {{QStringLiteral("dry_run"), true}, {QStringLiteral("database_url"), prepared.scratch.url},
+        printJson(c, {{QStringLiteral("dry_run"), true}, {QStringLiteral("database_url"), shownUrl},
+                      {QStringLiteral("engine"), engineKey(target.engine())}, {QStringLiteral("server"), target.engineLine()},
                       {QStringLiteral("steps"), planned}});
     return Success;
 }
@@ -58,6 +76,12 @@ int testUpgrade(Context &c)
         }
     }
     request.projectTests = !c.parser.isSet(QStringLiteral("no-project-tests"));
+    request.engine = c.parser.value(QStringLiteral("engine"));
+    request.server = c.parser.value(QStringLiteral("server"));
+    if (!request.engine.isEmpty() && !engineFromKey(request.engine)) {
+        c.err << "headway-cli: --engine must be sqlite, postgresql or mariadb, got '" << request.engine << "'\n";
+        return UsageError;
+    }
     if (c.parser.isSet(QStringLiteral("dry-run")))
         return printDryRun(c, p, request);
 
@@ -72,6 +96,8 @@ int testUpgrade(Context &c)
                            {QStringLiteral("command"), step.step.line.shellText()}};
         if (status == QLatin1String("failed")) {
             object.insert(QStringLiteral("output"), step.result.output);
+            if (!step.error.isEmpty())
+                object.insert(QStringLiteral("error"), step.error);
             object.insert(QStringLiteral("explanation"), explanationJson(step.explanation));
         }
         stepsJson.append(object);
@@ -87,15 +113,16 @@ int testUpgrade(Context &c)
                        {QStringLiteral("object"), site.objectName},
                        {QStringLiteral("creators"), ids(graph, site.creators)}};
         printJson(c, {{QStringLiteral("ok"), result.succeeded()}, {QStringLiteral("database_url"), result.scratchUrl},
+                      {QStringLiteral("engine"), result.engine}, {QStringLiteral("server"), result.server},
                       {QStringLiteral("steps"), stepsJson}, {QStringLiteral("failure"), failure}});
     } else if (const StepResult *failed = result.failedStep()) {
-        c.out << "\nFailed: " << failed->step.title << '\n';
-        if (!site.summary.isEmpty())
-            c.out << site.summary << '\n';
+        c.out << "\nFailed: " << failed->step.title << " (on " << result.server << ")\n" << result.message << '\n';
+        if (!failed->error.isEmpty() && !result.message.contains(failed->error))
+            c.out << failed->error << '\n';
         if (result.explanation.recognised())
             c.out << result.explanation.summary << "\nFix: " << result.explanation.fix << '\n';
     } else if (result.succeeded()) {
-        c.out << "\nTest upgrade passed: " << result.steps.size() << " steps on a scratch database.\n";
+        c.out << "\nTest upgrade passed: " << result.steps.size() << " steps on " << result.server << ".\n";
     } else {
         c.err << "headway-cli: " << result.message << '\n';
     }

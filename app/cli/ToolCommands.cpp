@@ -47,7 +47,16 @@ QList<Command> migrationCommands()
              QCommandLineOption(QStringLiteral("test-command"),
                                 QStringLiteral("The project's migration tests as arguments to its Python (default: "
                                                "-m pytest -q tests/test_migration*.py if present)."),
-                                QStringLiteral("arguments"))}},
+                                QStringLiteral("arguments")),
+             QCommandLineOption(QStringLiteral("engine"),
+                                QStringLiteral("Run on sqlite, postgresql or mariadb (default: the dialect of the project's "
+                                               "database URL; a throwaway server for postgresql and mariadb)."),
+                                QStringLiteral("engine")),
+             QCommandLineOption(QStringLiteral("server"),
+                                QStringLiteral("Run on this existing server instead of a throwaway one: Headway creates "
+                                               "headway_scratch_<random> there and drops it afterwards."),
+                                QStringLiteral("url")),
+             yes}},
         {"resolve", "Resolve non-literal revision identifiers by importing just those files with the project's Python.",
          "[REPOSITORY]", resolve, toolOptions},
         {"fix", "If there are several heads: merge them all (or only a named branch's), verify, print the git add.", "[REPOSITORY]", fix,

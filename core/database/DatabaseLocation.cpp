@@ -1,6 +1,7 @@
 #include "DatabaseLocation.h"
 
 #include "config/IniFile.h"
+#include "engine/DatabaseEngine.h"
 #include "runner/MigrationTool.h"
 
 #include <QDir>
@@ -29,12 +30,6 @@ with app.app_context():
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         print("HEADWAY-DATABASE-FILE " + os.path.abspath(url.database))
 )PY";
-
-QString hidePassword(QString url)
-{
-    static const QRegularExpression password(QStringLiteral("(://[^:/@]*:)[^@]*@"));
-    return url.replace(password, QStringLiteral("\\1***@"));
-}
 
 } // namespace
 

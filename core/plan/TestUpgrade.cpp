@@ -1,6 +1,7 @@
 #include "TestUpgrade.h"
 
 #include "database/DatabaseLocation.h"
+#include "engine/DatabaseEngine.h"
 #include "io/AtomicFile.h"
 #include "plan/MigrationPlanner.h"
 #include "report/RevisionName.h"
@@ -49,14 +50,24 @@ QString rewriteIni(const QString &iniPath, const QString &url, QString *error)
 
 ScratchDatabase TestUpgrade::prepareScratch(const MigrationTool &tool, const QString &directory, const QString &copyOf)
 {
-    ScratchDatabase scratch;
-    scratch.directory = directory;
-    scratch.file = QDir(directory).filePath(QStringLiteral("scratch.db"));
-    scratch.url = QStringLiteral("sqlite:///") + scratch.file;
-    if (!copyOf.isEmpty() && !QFile::copy(copyOf, scratch.file)) {
+    const QString file = QDir(directory).filePath(QStringLiteral("scratch.db"));
+    if (!copyOf.isEmpty() && !QFile::copy(copyOf, file)) {
+        ScratchDatabase scratch;
+        scratch.directory = directory;
         scratch.error = QStringLiteral("Cannot copy %1 into %2").arg(copyOf, directory);
         return scratch;
     }
+    ScratchDatabase scratch = prepareScratchAt(tool, directory, QStringLiteral("sqlite:///") + file);
+    scratch.file = file;
+    return scratch;
+}
+
+ScratchDatabase TestUpgrade::prepareScratchAt(const MigrationTool &tool, const QString &directory, const QString &url)
+{
+    ScratchDatabase scratch;
+    scratch.directory = directory;
+    scratch.url = url;
+    scratch.shownUrl = hidePassword(url);
     if (tool.backend().kind == MigrationBackend::Kind::Alembic) {
         const QString text = rewriteIni(tool.backend().iniPath, scratch.url, &scratch.error);
         if (!scratch.error.isEmpty())
@@ -96,81 +107,69 @@ QStringList TestUpgrade::projectTests(const QString &projectDirectory)
     return tests;
 }
 
-QList<CommandStep> TestUpgrade::steps(const Repository &repository, const MigrationTool &scratchTool,
-                                      const QString &scratchDatabaseFile, const QStringList &testCommand,
-                                      bool runProjectTests)
+QList<DrivenStep> TestUpgrade::drivenSteps(const Repository &repository, const MigrationTool &scratchTool,
+                                            const ScratchDatabase &scratch, const QString &createDatabase)
 {
     const MigrationPlanner planner(repository.graph);
-    QList<CommandStep> steps;
-    if (scratchTool.backend().kind == MigrationBackend::Kind::FlaskMigrate)
-        steps += CommandStep{QStringLiteral("Check that the app uses the scratch database"),
-                             DatabaseLocator::verifyCommand(scratchTool, scratchDatabaseFile)};
-    steps += CommandStep{QStringLiteral("Upgrade to every head"), scratchTool.upgrade(QStringLiteral("heads"))};
-    const QList<int> oldestFirst = planner.oldestFirst();
-    for (auto revision = oldestFirst.crbegin(); revision != oldestFirst.crend(); ++revision)
-        steps += CommandStep{QStringLiteral("Downgrade: undo ") + revisionName(repository, *revision),
-                             scratchTool.downgrade(planner.undoTarget(*revision))};
-    for (int revision : oldestFirst)
-        steps += CommandStep{QStringLiteral("Upgrade: apply ") + revisionName(repository, revision),
-                             scratchTool.upgrade(repository.graph.node(revision).id)};
-    QStringList command = runProjectTests ? testCommand : QStringList();
-    if (command.isEmpty() && runProjectTests) {
-        const QStringList tests = projectTests(scratchTool.backend().projectDirectory);
-        if (!tests.isEmpty())
-            command = QStringList{QStringLiteral("-m"), QStringLiteral("pytest"), QStringLiteral("-q")} + tests;
+    const auto action = [](const char *kind, const QString &target = {}) {
+        QJsonObject object{{QStringLiteral("kind"), QLatin1String(kind)}};
+        if (!target.isNull())
+            object.insert(QStringLiteral("target"), target);
+        return object;
+    };
+    QList<DrivenStep> steps;
+    if (!createDatabase.isEmpty())
+        steps += DrivenStep{{QStringLiteral("Create the scratch database ") + createDatabase, {}}, action("create-database")};
+    if (scratchTool.backend().kind == MigrationBackend::Kind::FlaskMigrate) {
+        QJsonObject verify = action("verify");
+        verify.insert(QStringLiteral("url"), scratch.url);
+        verify.insert(QStringLiteral("variable"), scratchTool.settings().databaseUrlVariable);
+        steps += DrivenStep{{QStringLiteral("Check that the app uses the scratch database"),
+                             DatabaseLocator::verifyCommand(scratchTool, scratch.file.isEmpty() ? scratch.shownUrl : scratch.file)},
+                            verify};
     }
-    if (!command.isEmpty())
-        steps += CommandStep{QStringLiteral("Project migration tests: ") + command.join(QLatin1Char(' ')),
-                             scratchTool.pythonCommand(command)};
+    steps += DrivenStep{{QStringLiteral("Upgrade to every head"), scratchTool.upgrade(QStringLiteral("heads"))},
+                        action("upgrade", QStringLiteral("heads"))};
+    const QList<int> oldestFirst = planner.oldestFirst();
+    for (auto revision = oldestFirst.crbegin(); revision != oldestFirst.crend(); ++revision) {
+        const QString target = planner.undoTarget(*revision);
+        steps += DrivenStep{{QStringLiteral("Downgrade: undo ") + revisionName(repository, *revision), scratchTool.downgrade(target)},
+                            action("downgrade", target)};
+    }
+    for (int revision : oldestFirst) {
+        const QString id = repository.graph.node(revision).id;
+        steps += DrivenStep{{QStringLiteral("Upgrade: apply ") + revisionName(repository, revision), scratchTool.upgrade(id)},
+                            action("upgrade", id)};
+    }
     return steps;
 }
 
-FailureSite FailureSite::locate(const Repository &repository, const QString &output)
+std::optional<CommandStep> TestUpgrade::projectTestStep(const MigrationTool &scratchTool, const QStringList &testCommand,
+                                                        bool runProjectTests)
 {
-    FailureSite site;
-    static const QRegularExpression running(QStringLiteral(R"(Running (upgrade|downgrade) (.*?) -> ([^,\s]+))"));
-    static const QRegularExpression exists(
-        QStringLiteral(R"((?:(?:index|table|constraint|column|trigger|view|relation)\s+[`"']?([\w.]+)[`"']?\s+already exists)|duplicate column name:\s*[`"']?(\w+))"),
-        QRegularExpression::CaseInsensitiveOption);
-    for (const QString &line : output.split(QLatin1Char('\n'))) {
-        const QRegularExpressionMatch step = running.match(line);
-        if (step.hasMatch()) {
-            const QString id = step.captured(1) == QLatin1String("upgrade") ? step.captured(3) : step.captured(2);
-            site.failingRevision = repository.graph.indexOf(id.trimmed());
-        }
-        const QRegularExpressionMatch object = exists.match(line);
-        if (object.hasMatch())
-            site.objectName = (object.captured(1).isEmpty() ? object.captured(2) : object.captured(1)).section(QLatin1Char('.'), -1);
+    if (!runProjectTests)
+        return std::nullopt;
+    QStringList command = testCommand;
+    if (command.isEmpty()) {
+        const QStringList tests = projectTests(scratchTool.backend().projectDirectory);
+        if (tests.isEmpty())
+            return std::nullopt;
+        command = QStringList{QStringLiteral("-m"), QStringLiteral("pytest"), QStringLiteral("-q")} + tests;
     }
-    if (!site.objectName.isEmpty()) {
-        const QRegularExpression quoted(QStringLiteral(R"(['"])") + QRegularExpression::escape(site.objectName)
-                                        + QStringLiteral(R"(['"])"));
-        for (int node = 0; node < repository.graph.size(); ++node) {
-            QFile file(repository.fileOf(node).path);
-            if (repository.graph.node(node).shadowed || !file.open(QIODevice::ReadOnly))
-                continue;
-            // Only upgrade() matters: downgrade() names the object too, to drop it.
-            QString source = QString::fromUtf8(file.read(4 * 1024 * 1024));
-            const qsizetype downgrade = source.indexOf(QLatin1String("def downgrade"));
-            if (downgrade > 0)
-                source.truncate(downgrade);
-            if (source.contains(quoted))
-                site.creators += node;
-        }
-    }
-    if (site.failingRevision < 0)
-        return site;
-    site.summary = revisionName(repository, site.failingRevision) + QStringLiteral(" fails");
-    if (!site.objectName.isEmpty()) {
-        QStringList others;
-        for (int creator : std::as_const(site.creators))
-            if (creator != site.failingRevision)
-                others += revisionName(repository, creator);
-        site.summary += QStringLiteral(": %1 already exists").arg(site.objectName);
-        if (!others.isEmpty())
-            site.summary += QStringLiteral(", because %1 creates it too").arg(others.join(QLatin1String(" and ")));
-    }
-    return site;
+    return CommandStep{QStringLiteral("Project migration tests: ") + command.join(QLatin1Char(' ')),
+                       scratchTool.pythonCommand(command)};
+}
+
+QList<CommandStep> TestUpgrade::steps(const Repository &repository, const MigrationTool &scratchTool,
+                                      const ScratchDatabase &scratch, const QStringList &testCommand,
+                                      bool runProjectTests)
+{
+    QList<CommandStep> steps;
+    for (const DrivenStep &driven : drivenSteps(repository, scratchTool, scratch))
+        steps += driven.step;
+    if (const std::optional<CommandStep> tests = projectTestStep(scratchTool, testCommand, runProjectTests))
+        steps += *tests;
+    return steps;
 }
 
 } // namespace headway

@@ -12,6 +12,11 @@ struct CommandLine {
     QStringList arguments;
     QString workingDirectory;
     QMap<QString, QString> environment; // set on top of the inherited environment
+    // A throwaway database server started by Headway as root runs as this account (-1: as Headway).
+    int userId = -1;
+    int groupId = -1;
+    // The child gets SIGTERM when Headway dies, even killed: servers and the test-upgrade driver.
+    bool endsWithHeadway = false;
 
     // For "copy as shell command": POSIX-quoted so that pasting it runs the same thing.
     QString shellText() const;

@@ -6,7 +6,7 @@
 namespace headway {
 
 CommandSequence::CommandSequence(QList<CommandStep> steps, QObject *parent)
-    : QObject(parent)
+    : StepRunner(parent)
     , m_steps(std::move(steps))
 {
 }

@@ -4,28 +4,13 @@
 // is kept with the explanation of its failure.
 #pragma once
 
-#include "FailureExplainer.h"
-#include "MigrationCommand.h"
+#include "StepRunner.h"
 
-#include <QObject>
 #include <memory>
 
 namespace headway {
 
-struct CommandStep {
-    QString title;            // "Upgrade to heads", "Undo b3a83eea3022 (add user preferences)"
-    CommandLine line;
-    bool optional = false;    // a failure is reported but the sequence goes on
-};
-
-struct StepResult {
-    CommandStep step;
-    CommandResult result;
-    FailureExplanation explanation; // for failed steps
-    bool skipped = false;           // not run: an earlier step failed or the run was cancelled
-};
-
-class CommandSequence : public QObject
+class CommandSequence : public StepRunner
 {
     Q_OBJECT
 
@@ -33,22 +18,16 @@ public:
     explicit CommandSequence(QList<CommandStep> steps, QObject *parent = nullptr);
     ~CommandSequence() override;
 
-    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
-    void start(); // on the next event-loop turn
-    void cancel();
+    void setTimeout(int milliseconds) override { m_timeoutMs = milliseconds; }
+    void start() override; // on the next event-loop turn
+    void cancel() override;
     bool isRunning() const { return m_running; }
     const QList<CommandStep> &steps() const { return m_steps; }
-    const QList<StepResult> &results() const { return m_results; }
+    const QList<StepResult> &results() const override { return m_results; }
     bool succeeded() const; // every non-optional step succeeded
 
     // For command-line use: runs the sequence in a local event loop until it ends.
     void runToEnd();
-
-Q_SIGNALS:
-    void stepStarted(int index, const headway::CommandStep &step);
-    void outputLine(const QString &line);
-    void stepFinished(int index, const headway::StepResult &result);
-    void finished(bool succeeded);
 
 private:
     void runNext();
@@ -65,6 +44,3 @@ private:
 };
 
 } // namespace headway
-
-Q_DECLARE_METATYPE(headway::CommandStep)
-Q_DECLARE_METATYPE(headway::StepResult)

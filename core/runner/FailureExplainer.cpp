@@ -26,9 +26,14 @@ const Rule rules[] = {
     {"not-up-to-date", R"(Target database is not up to date)",
      "The database is behind the migrations, so Alembic refuses to generate a new revision.",
      "Upgrade the database first (flask db upgrade), then generate the migration again."},
-    {"already-exists", R"((index|table|constraint|column)\b.*\balready exists|already exists.*\b(index|table|constraint|column)|duplicate column name)",
+    {"already-exists", R"((index|table|constraint|column|relation)\b.*\balready exists|already exists.*\b(index|table|constraint|column)|duplicate (column|key|check constraint|foreign key constraint|constraint) name)",
      "Two migrations create the same object: typically both branches of a merge add the same index, constraint or table.",
      "Edit one of the two migrations (or the merge migration) so the object is created only once, then test the upgrade again."},
+    {"engine-feature", R"re((can't render element of type|No support for ALTER of constraints in SQLite|near "(ALTER|USING)": syntax error|UnsupportedCompilationError|type "(jsonb|json)" does not exist))re",
+     "The migration uses a feature this database engine lacks (a PostgreSQL or MySQL type such as JSONB, ARRAY or SET, "
+     "or ALTER COLUMN, which SQLite cannot run): it was written for the project's own engine.",
+     "Run the test upgrade on the engine the project deploys to: --engine postgresql or --engine mariadb (Run Settings → "
+     "Engine); Headway starts a throwaway server for it."},
     {"no-db-command", R"(No such command '?db'?)",
      "This `flask` has no `db` command: the interpreter running it lacks Flask-Migrate, or the app does not call Migrate(app, db).",
      "Choose the project's interpreter (its virtualenv) in the repository settings, or install Flask-Migrate into it."},

@@ -7,7 +7,7 @@
 namespace headway {
 
 struct FailureExplanation {
-    QString code;    // "multiple-heads", "missing-revision", "not-up-to-date", "already-exists",
+    QString code;    // "multiple-heads", "missing-revision", "not-up-to-date", "already-exists", "engine-feature",
                      // "no-db-command", "app-import-failed", "database-locked"; empty: not recognised
     QString summary; // what happened
     QString fix;     // what to do

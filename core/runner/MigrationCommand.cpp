@@ -1,6 +1,6 @@
 #include "MigrationCommand.h"
 
-#include "InheritedDescriptors.h"
+#include "ChildSetup.h"
 
 #include <algorithm>
 
@@ -16,7 +16,7 @@ MigrationCommand::MigrationCommand(CommandLine line, QObject *parent)
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.setInputChannelMode(QProcess::ManagedInputChannel);
-    m_process.setChildProcessModifier(closeInheritedDescriptorsOnExec());
+    m_process.setChildProcessModifier(childProcessSetup(m_line));
     m_timeout.setSingleShot(true);
     m_killTimer.setSingleShot(true);
     connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] { readOutput(false); });

@@ -42,6 +42,9 @@ public:
     void cancel();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
+    qint64 processId() const { return m_process.processId(); }
+    // Starts the time limit again: a driver running many steps in one process limits each step.
+    void restartTimeout() { if (m_timeout.isActive()) m_timeout.start(m_timeoutMs); }
 
 Q_SIGNALS:
     void started();

@@ -50,6 +50,8 @@ RunSettings RunSettingsStore::load(const QString &repositoryPath)
     const qint64 timeout = store.value(QStringLiteral("timeoutSeconds"), settings.timeoutSeconds).toLongLong();
     if (RunSettings::isValidTimeout(timeout))
         settings.timeoutSeconds = int(timeout);
+    settings.testEngine = store.value(QStringLiteral("testEngine")).toString();
+    settings.testServer = store.value(QStringLiteral("testServer")).toString();
     settings.environment.clear();
     const QVariantMap environment = store.value(QStringLiteral("environment")).toMap();
     for (auto it = environment.cbegin(); it != environment.cend(); ++it)
@@ -67,6 +69,8 @@ void RunSettingsStore::save(const QString &repositoryPath, const RunSettings &se
     store.setValue(QStringLiteral("databaseUrlVariable"), settings.databaseUrlVariable);
     store.setValue(QStringLiteral("testCommand"), settings.testCommand);
     store.setValue(QStringLiteral("timeoutSeconds"), settings.timeoutSeconds);
+    store.setValue(QStringLiteral("testEngine"), settings.testEngine);
+    store.setValue(QStringLiteral("testServer"), settings.testServer);
     QVariantMap environment;
     for (auto it = settings.environment.cbegin(); it != settings.environment.cend(); ++it)
         environment.insert(it.key(), it.value());

@@ -18,6 +18,8 @@ struct RunSettings {
     QString databaseUrlVariable = QStringLiteral("DATABASE_URL"); // how a scratch database is handed to the app
     QStringList testCommand;                 // empty: pytest on tests/test_migration*.py if present
     int timeoutSeconds = 30 * 60;            // always within [minTimeoutSeconds, maxTimeoutSeconds]
+    QString testEngine;                      // "sqlite", "postgresql", "mariadb"; empty: the project URL's dialect
+    QString testServer;                      // a server URL for test upgrades; empty: a throwaway server
 
     static constexpr int minTimeoutSeconds = 1;
     static constexpr int maxTimeoutSeconds = 24 * 60 * 60;

@@ -26,6 +26,8 @@ struct OperationRequest {
     QString message;               // Merge
     std::optional<QStringList> testCommand; // TestUpgrade: instead of the settings' command
     bool projectTests = true;      // TestUpgrade: run the project's migration tests last
+    QString engine;                // TestUpgrade: "sqlite", "postgresql", "mariadb"; empty: the settings', else automatic
+    QString server;                // TestUpgrade: an existing server's URL; empty: the settings', else a throwaway one
     SqliteBackupCopy backup;       // Restore: the copy to put back
     // The front end already showed this plan's confirmation and the user accepted it
     // (the GUI's dialogs): the operation does not ask again.

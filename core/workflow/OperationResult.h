@@ -7,6 +7,7 @@
 #include "OperationRequest.h"
 #include "database/CurrentRevisions.h"
 #include "plan/MergeRequest.h"
+#include "plan/FailureSite.h"
 #include "plan/TestUpgrade.h"
 #include "repository/ResolvedValues.h"
 #include "runner/CommandSequence.h"
@@ -50,7 +51,9 @@ struct OperationResult {
     FailureSite site;              // the migration behind a failure, and the others creating the same object
     MergeVerification merge;
     std::shared_ptr<const Repository> repositoryAfter; // merge / resolve: as read again
-    QString scratchUrl;            // test upgrade
+    QString scratchUrl;            // test upgrade: the scratch database, password hidden
+    QString engine;                // test upgrade: "sqlite", "postgresql", "mariadb"
+    QString server;                // test upgrade: where it ran ("PostgreSQL 15, a throwaway server"), no password
     QList<ResolvedFile> resolved;  // resolve
 
     bool succeeded() const { return outcome == Outcome::Succeeded; }

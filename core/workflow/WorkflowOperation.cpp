@@ -52,9 +52,11 @@ void WorkflowOperation::cancel()
     if (!m_running || m_cancelRequested)
         return;
     m_cancelRequested = true;
+    addNote(tr("Cancelling…"));
     if (m_sequence)
         m_sequence->cancel();
-    addNote(tr("Cancelling…"));
+    else
+        cancelWithoutSteps();
 }
 
 OperationResult WorkflowOperation::runToEnd()
@@ -69,26 +71,31 @@ OperationResult WorkflowOperation::runToEnd()
 
 void WorkflowOperation::runSteps(const QList<CommandStep> &steps, StepsDone done)
 {
+    runWith(new CommandSequence(steps), std::move(done));
+}
+
+void WorkflowOperation::runWith(StepRunner *sequence, StepsDone done)
+{
     const int offset = int(m_result.steps.size());
-    auto *sequence = new CommandSequence(steps, this);
+    sequence->setParent(this);
     sequence->setTimeout(m_context.tool.settings().timeoutSeconds * 1000);
     m_sequence = sequence;
-    connect(sequence, &CommandSequence::stepStarted, this, [this, offset](int index, const CommandStep &step) {
+    connect(sequence, &StepRunner::stepStarted, this, [this, offset](int index, const CommandStep &step) {
         if (m_ports.progress)
             m_ports.progress->stepStarted(offset + index, step);
         Q_EMIT stepStarted(offset + index, step);
     });
-    connect(sequence, &CommandSequence::outputLine, this, [this](const QString &line) {
+    connect(sequence, &StepRunner::outputLine, this, [this](const QString &line) {
         if (m_ports.log)
             m_ports.log->outputLine(line);
         Q_EMIT outputLine(line);
     });
-    connect(sequence, &CommandSequence::stepFinished, this, [this, offset](int index, const StepResult &result) {
+    connect(sequence, &StepRunner::stepFinished, this, [this, offset](int index, const StepResult &result) {
         if (m_ports.progress)
             m_ports.progress->stepFinished(offset + index, result);
         Q_EMIT stepFinished(offset + index, result);
     });
-    connect(sequence, &CommandSequence::finished, this, [this, sequence, done = std::move(done)](bool succeeded) {
+    connect(sequence, &StepRunner::finished, this, [this, sequence, done = std::move(done)](bool succeeded) {
         m_sequence = nullptr;
         const QList<StepResult> results = sequence->results();
         m_result.steps += results;
@@ -151,11 +158,14 @@ void WorkflowOperation::finishFromSteps(bool succeeded, const QString &successMe
     default:
         break;
     }
-    const QString why = failed->explanation.recognised() ? failed->explanation.summary : lastLine(failed->result.output);
-    locateFailureThenFinish(OperationResult::Outcome::Failed, tr("%1 failed: %2").arg(m_result.title, why));
+    // A driven step knows the exception that failed it: that, never an unrelated line before it.
+    const QString own = failed->error.isEmpty() ? lastLine(failed->result.output) : failed->error;
+    const QString why = failed->explanation.recognised() ? failed->explanation.summary : own;
+    locateFailureThenFinish(OperationResult::Outcome::Failed, tr("%1 failed: %2").arg(m_result.title, why), own);
 }
 
-void WorkflowOperation::locateFailureThenFinish(OperationResult::Outcome outcome, const QString &message)
+void WorkflowOperation::locateFailureThenFinish(OperationResult::Outcome outcome, const QString &message,
+                                                const QString &why)
 {
     const StepResult *failed = m_result.failedStep();
     if (!failed || !m_context.repository) {
@@ -166,10 +176,15 @@ void WorkflowOperation::locateFailureThenFinish(OperationResult::Outcome outcome
     const QString output = failed->result.output;
     runInBackground(
         this, [repository, output] { return FailureSite::locate(*repository, output); },
-        [this, outcome, message](const FailureSite &site) {
+        [this, outcome, message, why](const FailureSite &site) {
             m_result.site = site;
             // "dd710196dcb0 (add post slug) fails: index ix_user_email is also created by ..." says more.
-            finish(outcome, site.summary.isEmpty() ? message : site.summary);
+            if (site.summary.isEmpty())
+                finish(outcome, message);
+            else if (site.objectName.isEmpty() && !why.isEmpty())
+                finish(outcome, site.summary + QStringLiteral(": ") + why);
+            else
+                finish(outcome, site.summary);
         },
         QThreadPool::globalInstance());
 }
@@ -192,13 +207,17 @@ void WorkflowOperation::addNote(const QString &text)
 
 void WorkflowOperation::finish(OperationResult::Outcome outcome, const QString &message)
 {
-    if (m_finished)
+    if (m_finished || m_finishing)
         return;
-    m_finished = true;
-    m_running = false;
-    m_result.outcome = outcome;
-    m_result.message = message;
-    Q_EMIT finished(m_result);
+    m_finishing = true;
+    // Every way out goes through the teardown: success, failure, timeout and cancel alike.
+    teardownThen([this, outcome, message] {
+        m_finished = true;
+        m_running = false;
+        m_result.outcome = outcome;
+        m_result.message = message;
+        Q_EMIT finished(m_result);
+    });
 }
 
 } // namespace headway

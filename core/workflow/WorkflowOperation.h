@@ -17,7 +17,7 @@
 
 namespace headway {
 
-class CommandSequence;
+class StepRunner;
 
 // What an operation works on: the repository as loaded, its prepared tool and the
 // database as last read.
@@ -63,6 +63,10 @@ protected:
 
     // Runs steps with the settings' timeout; their results are added to the result.
     void runSteps(const QList<CommandStep> &steps, StepsDone done);
+    // The same with another runner (the test-upgrade driver); takes ownership.
+    void runWith(StepRunner *runner, StepsDone done);
+    // The user asked to cancel while no step runs (a server starting): stop what runs.
+    virtual void cancelWithoutSteps() {}
     // Asks the confirmer; ends as NotConfirmed when it says no (or there is none).
     void confirmThen(const CommandConfirmation &confirmation, std::function<void()> next);
     // Ends the operation as Cancelled when the user asked to; true when it did.
@@ -71,8 +75,12 @@ protected:
     void finishFromSteps(bool succeeded, const QString &successMessage);
     void finish(OperationResult::Outcome outcome, const QString &message);
     void addNote(const QString &text);
-    // Locates the migration behind a failed step (reads files: off this thread), then ends.
-    void locateFailureThenFinish(OperationResult::Outcome outcome, const QString &message);
+    // Locates the migration behind a failed step (reads files: off this thread), then ends;
+    // `why` is the failure's own words, said after the migration that failed.
+    void locateFailureThenFinish(OperationResult::Outcome outcome, const QString &message, const QString &why = {});
+    // Before the operation ends (after success, failure or cancel): release what it holds.
+    // The default has nothing to release.
+    virtual void teardownThen(std::function<void()> next) { next(); }
     // Reads `current` again (even after a failure: it may have changed the database).
     void readCurrentThen(std::function<void()> next);
 
@@ -87,9 +95,10 @@ private:
     OperationRequest m_request;
     WorkflowPorts m_ports;
     OperationResult m_result;
-    CommandSequence *m_sequence = nullptr;
+    StepRunner *m_sequence = nullptr;
     bool m_running = false;
     bool m_cancelRequested = false;
+    bool m_finishing = false;
     bool m_finished = false;
 };
 

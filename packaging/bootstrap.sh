@@ -19,6 +19,8 @@ packages=(
 )
 if [ "$mode" = test ]; then
     packages+=(clang libclang-rt-14-dev)
+    # Test upgrades on real engines: the tests start throwaway servers from these themselves.
+    packages+=(postgresql mariadb-server python3-psycopg2 python3-pymysql)
     packages+=(locales) # the layout test runs under a decimal-comma locale
 fi
 
@@ -108,6 +110,7 @@ run)
 test)
     ensure_comma_locale
     export HEADWAY_COMMA_LOCALE="$comma_locale" # the test fails instead of skipping without it
+    export HEADWAY_REQUIRE_SERVERS=1 # so do the tests on throwaway PostgreSQL and MariaDB servers
     build_fuzzer
     run_sanitized_tests
     configure_and_build -DHEADWAY_FUZZER="$fuzzer"

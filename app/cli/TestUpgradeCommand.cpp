@@ -30,18 +30,20 @@ int printDryRun(Context &c, const Prepared &p, const OperationRequest &request)
     // A throwaway server's socket is only known once it runs: its URL is shown with a placeholder.
     const bool throwaway = target.choice.needsThrowawayServer();
     QString url;
-    if (throwaway)
-        url = QStringLiteral("%1+%2://…/%3?(socket of the throwaway server)").arg(target.driver.dialect, target.driver.driver, target.scratchName);
+    const QString scheme = target.driver.dialect + QLatin1Char('+') + target.driver.driver;
+    if (throwaway && target.engine() == DatabaseEngine::PostgreSql)
+        url = QStringLiteral("%1://headway@/%2?host=THROWAWAY-SERVER-SOCKET-DIRECTORY").arg(scheme, target.scratchName);
+    else if (throwaway)
+        url = QStringLiteral("%1://root@localhost/%2?unix_socket=THROWAWAY-SERVER-SOCKET").arg(scheme, target.scratchName);
     else if (target.choice.onExistingServer())
         url = target.existingServerUrl();
     QTemporaryDir directory(QDir::tempPath() + QStringLiteral("/headway-test-upgrade-XXXXXX"));
-    const PreparedTestUpgrade prepared = TestUpgradeOperation::prepare({p.repository, p.tool, {}}, request, target, directory.path(),
-                                                                       throwaway ? QString() : url);
+    const PreparedTestUpgrade prepared = TestUpgradeOperation::prepare({p.repository, p.tool, {}}, request, target, directory.path(), url);
     if (!prepared.error.isEmpty()) {
         c.err << "headway-cli: " << prepared.error << '\n';
         return UsageError;
     }
-    const QString shownUrl = throwaway ? url : prepared.scratch.shownUrl;
+    const QString shownUrl = prepared.scratch.shownUrl;
     QJsonArray planned;
     if (!jsonOutput(c))
         c.out << "# Engine: " << target.engineLine() << (target.problem.isEmpty() ? QString() : QStringLiteral(" (") + target.problem + QLatin1Char(')')) << '\n';
@@ -116,7 +118,10 @@ int testUpgrade(Context &c)
                       {QStringLiteral("engine"), result.engine}, {QStringLiteral("server"), result.server},
                       {QStringLiteral("steps"), stepsJson}, {QStringLiteral("failure"), failure}});
     } else if (const StepResult *failed = result.failedStep()) {
-        c.out << "\nFailed: " << failed->step.title << " (on " << result.server << ")\n" << result.message << '\n';
+        const char *verdict = result.outcome == OperationResult::Outcome::Cancelled  ? "Cancelled"
+                              : result.outcome == OperationResult::Outcome::TimedOut ? "Timed out"
+                                                                                      : "Failed";
+        c.out << '\n' << verdict << ": " << failed->step.title << " (on " << result.server << ")\n" << result.message << '\n';
         if (!failed->error.isEmpty() && !result.message.contains(failed->error))
             c.out << failed->error << '\n';
         if (result.explanation.recognised())

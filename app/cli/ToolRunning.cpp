@@ -1,5 +1,6 @@
 #include "ToolRunning.h"
 
+#include "InterruptCancel.h"
 #include "TerminalPorts.h"
 #include "workflow/Workflow.h"
 
@@ -24,9 +25,12 @@ QJsonObject commandJson(const CommandLine &line)
 {
     QJsonObject environment;
     for (auto it = line.environment.cbegin(); it != line.environment.cend(); ++it)
-        environment.insert(it.key(), it.value());
+        environment.insert(it.key(), hidePassword(it.value()));
+    QStringList arguments;
+    for (const QString &argument : line.arguments)
+        arguments += hidePassword(argument);
     return {{QStringLiteral("program"), line.program},
-            {QStringLiteral("arguments"), QJsonArray::fromStringList(line.arguments)},
+            {QStringLiteral("arguments"), QJsonArray::fromStringList(arguments)},
             {QStringLiteral("working_directory"), line.workingDirectory},
             {QStringLiteral("environment"), environment},
             {QStringLiteral("shell"), line.shellText()}};
@@ -90,6 +94,7 @@ OperationResult runOperation(Context &c, const Prepared &p, const DatabaseState 
     terminal.setRepositoryArgument(p.repository->layout.argument);
     QObject owner;
     WorkflowOperation *operation = Workflow::create({p.repository, p.tool, database}, request, terminal.ports(), &owner);
+    const InterruptCancel interrupts(operation);
     return operation->runToEnd();
 }
 

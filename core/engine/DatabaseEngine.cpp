@@ -112,10 +112,4 @@ QString DatabaseUrl::shown() const
     return assemble(*this, password.isEmpty() ? QString() : QStringLiteral("***"));
 }
 
-QString hidePassword(QString url)
-{
-    static const QRegularExpression password(QStringLiteral("(://[^:/@]*:)[^@]*@"));
-    return url.replace(password, QStringLiteral("\\1***@"));
-}
-
 } // namespace headway

@@ -2,6 +2,8 @@
 // URL's dialect: sqlite, postgresql (postgres), mysql / mariadb.
 #pragma once
 
+#include "runner/CommandLine.h" // hidePassword
+
 #include <QString>
 
 #include <optional>
@@ -34,8 +36,5 @@ struct DatabaseUrl {
     QString toString() const;
     QString shown() const; // the password as ***
 };
-
-// Any URL as the user may see it: a password between ':' and '@' becomes ***.
-QString hidePassword(QString url);
 
 } // namespace headway

@@ -58,7 +58,9 @@ QString ServerRegistry::defaultDirectory()
 bool ServerRegistry::isServerDirectory(const QString &path)
 {
     const QFileInfo info(path);
-    return info.isAbsolute() && info.fileName().startsWith(QLatin1String("headway-server-"));
+    return info.isAbsolute()
+           && (info.fileName().startsWith(QLatin1String("headway-server-"))
+               || info.fileName().startsWith(QLatin1String("headway-test-upgrade-")));
 }
 
 QString ServerRegistry::recordPath(const QString &serverDirectory) const
@@ -108,7 +110,8 @@ QStringList ServerRegistry::reapLeftovers() const
         if (isServerDirectory(serverDirectory) && QFileInfo(serverDirectory).isDir()) {
             QDir(serverDirectory).removeRecursively();
             if (line.isEmpty())
-                line = QStringLiteral("Removed %1, left by Headway %2 (throwaway %3 server)").arg(serverDirectory).arg(headwayPid).arg(engine);
+                line = QStringLiteral("Removed %1 (%2), left by Headway %3, which ended without removing it")
+                           .arg(serverDirectory, engine).arg(headwayPid);
         }
         if (!line.isEmpty())
             stopped += line;

@@ -1,5 +1,6 @@
-// Throwaway servers on record: one small file per server directory in Headway's
-// runtime directory (server pid, the Headway that started it, its directory).
+// Throwaway servers and test-upgrade scratch directories on record: one small
+// file per directory in Headway's runtime directory (the server's pid if any,
+// the Headway that made it, the directory).
 // A Headway that was killed leaves its record behind; the next test upgrade (and
 // the GUI at start-up) stops such servers and removes their directories.
 // reapLeftovers() waits for processes to end: call it off the GUI thread.
@@ -23,7 +24,7 @@ public:
     QStringList reapLeftovers() const;
 
     static QString defaultDirectory(); // $XDG_RUNTIME_DIR/headway/servers, or Qt's fallback
-    // Only directories Headway names this way are ever removed.
+    // Only directories Headway names this way (headway-server-*, headway-test-upgrade-*) are ever removed.
     static bool isServerDirectory(const QString &path);
 
 private:

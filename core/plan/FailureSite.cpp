@@ -12,17 +12,18 @@ namespace headway {
 
 namespace {
 
-// The revision whose file is the innermost frame the driver reported (HEADWAY-FRAME path:line).
-int revisionOfFrames(const Repository &repository, const QString &output)
+// The revision whose file is the innermost traceback frame in a migration.
+int revisionOfFrames(const Repository &repository, const QStringList &frames)
 {
-    static const QRegularExpression frame(QStringLiteral(R"(^HEADWAY-FRAME (.+):(\d+)$)"), QRegularExpression::MultilineOption);
+    if (frames.isEmpty())
+        return -1;
     QHash<QString, int> byPath;
     for (int node = 0; node < repository.graph.size(); ++node)
         if (!repository.graph.node(node).shadowed)
             byPath.insert(QFileInfo(repository.fileOf(node).path).canonicalFilePath(), node);
     int revision = -1;
-    for (auto it = frame.globalMatch(output); it.hasNext();) {
-        const int node = byPath.value(QFileInfo(it.next().captured(1)).canonicalFilePath(), -1);
+    for (const QString &frame : frames) {
+        const int node = byPath.value(QFileInfo(frame.section(QLatin1Char(':'), 0, -2)).canonicalFilePath(), -1);
         if (node >= 0)
             revision = node; // innermost wins: frames come outermost first
     }
@@ -68,10 +69,10 @@ QString FailureSite::existingObject(const QString &error)
     return found;
 }
 
-FailureSite FailureSite::locate(const Repository &repository, const QString &output)
+FailureSite FailureSite::locate(const Repository &repository, const QString &output, const QStringList &frames)
 {
     FailureSite site;
-    site.failingRevision = revisionOfFrames(repository, output);
+    site.failingRevision = revisionOfFrames(repository, frames);
     if (site.failingRevision < 0)
         site.failingRevision = revisionOfLog(repository, output);
     site.objectName = existingObject(output);

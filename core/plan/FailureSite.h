@@ -19,7 +19,8 @@ struct FailureSite {
     QList<int> creators; // migrations whose source creates objectName
     QString summary;     // "dd710196dcb0 (add post slug) fails: index ix_user_email is also created by ..."
 
-    static FailureSite locate(const Repository &repository, const QString &output);
+    // `frames`: the failing exception's traceback as "file:line", outermost first, when known.
+    static FailureSite locate(const Repository &repository, const QString &output, const QStringList &frames = {});
     // The object an "already exists" error names, or empty.
     static QString existingObject(const QString &error);
 };

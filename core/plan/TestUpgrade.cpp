@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QUrlQuery>
 
 namespace headway {
 
@@ -107,8 +108,34 @@ QStringList TestUpgrade::projectTests(const QString &projectDirectory)
     return tests;
 }
 
+CommandLine TestUpgrade::createDatabaseCommand(const QString &adminUrl, const QString &name)
+{
+    DatabaseUrl url = DatabaseUrl::parse(adminUrl);
+    CommandLine line;
+    if (url.engine() == DatabaseEngine::PostgreSql) {
+        url.dialect = QStringLiteral("postgresql"); // libpq's URI: no SQLAlchemy driver
+        url.driver.clear();
+        line.program = QStringLiteral("psql");
+        line.arguments = {url.toString(), QStringLiteral("-c"), QStringLiteral("CREATE DATABASE \"%1\"").arg(name)};
+        return line;
+    }
+    line.program = QStringLiteral("mariadb");
+    const QString socket = QUrlQuery(url.query).queryItemValue(QStringLiteral("unix_socket"), QUrl::FullyDecoded);
+    if (!socket.isEmpty())
+        line.arguments << QStringLiteral("--socket=") + socket;
+    else
+        line.arguments << QStringLiteral("-h") << url.host << QStringLiteral("-P") << QString::number(url.port < 0 ? 3306 : url.port);
+    if (!url.user.isEmpty())
+        line.arguments << QStringLiteral("-u") << url.user;
+    if (!url.password.isEmpty())
+        line.arguments << QStringLiteral("-p");
+    line.arguments << QStringLiteral("-e") << QStringLiteral("CREATE DATABASE `%1`").arg(name);
+    return line;
+}
+
 QList<DrivenStep> TestUpgrade::drivenSteps(const Repository &repository, const MigrationTool &scratchTool,
-                                            const ScratchDatabase &scratch, const QString &createDatabase)
+                                            const ScratchDatabase &scratch, const QString &createDatabase,
+                                            const QString &adminUrl)
 {
     const MigrationPlanner planner(repository.graph);
     const auto action = [](const char *kind, const QString &target = {}) {
@@ -119,7 +146,9 @@ QList<DrivenStep> TestUpgrade::drivenSteps(const Repository &repository, const M
     };
     QList<DrivenStep> steps;
     if (!createDatabase.isEmpty())
-        steps += DrivenStep{{QStringLiteral("Create the scratch database ") + createDatabase, {}}, action("create-database")};
+        steps += DrivenStep{{QStringLiteral("Create the scratch database ") + createDatabase,
+                             createDatabaseCommand(adminUrl, createDatabase)},
+                            action("create-database")};
     if (scratchTool.backend().kind == MigrationBackend::Kind::FlaskMigrate) {
         QJsonObject verify = action("verify");
         verify.insert(QStringLiteral("url"), scratch.url);

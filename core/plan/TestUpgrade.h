@@ -43,9 +43,12 @@ public:
     static QStringList projectTests(const QString &projectDirectory);
 
     // The migration steps: a Flask app is first checked to really use the scratch database.
-    // `createDatabase`: the driver first creates the scratch database on its server.
+    // `createDatabase`: the driver first creates the scratch database on its server, reached at `adminUrl`.
     static QList<DrivenStep> drivenSteps(const Repository &repository, const MigrationTool &scratchTool,
-                                         const ScratchDatabase &scratch, const QString &createDatabase = {});
+                                         const ScratchDatabase &scratch, const QString &createDatabase = {},
+                                         const QString &adminUrl = {});
+    // The command a user would type to create `name` on the server at `adminUrl` (psql, mariadb).
+    static CommandLine createDatabaseCommand(const QString &adminUrl, const QString &name);
     // The project's tests on the scratch database, if there are any to run.
     static std::optional<CommandStep> projectTestStep(const MigrationTool &scratchTool, const QStringList &testCommand,
                                                       bool runProjectTests = true);

@@ -14,16 +14,22 @@ QString shellQuote(const QString &text)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
+QString hidePassword(QString text)
+{
+    static const QRegularExpression password(QStringLiteral("(://[^:/@\\s]*:)[^@\\s]*@"));
+    return text.replace(password, QStringLiteral("\\1***@"));
+}
+
 QString CommandLine::shellText() const
 {
     QStringList parts;
     if (!workingDirectory.isEmpty())
         parts << QStringLiteral("cd") << shellQuote(workingDirectory) << QStringLiteral("&&");
     for (auto it = environment.cbegin(); it != environment.cend(); ++it)
-        parts << it.key() + QLatin1Char('=') + shellQuote(it.value());
+        parts << it.key() + QLatin1Char('=') + shellQuote(hidePassword(it.value()));
     parts << shellQuote(program);
     for (const QString &argument : arguments)
-        parts << shellQuote(argument);
+        parts << shellQuote(hidePassword(argument));
     return parts.join(QLatin1Char(' '));
 }
 

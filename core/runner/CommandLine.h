@@ -18,10 +18,13 @@ struct CommandLine {
     // The child gets SIGTERM when Headway dies, even killed: servers and the test-upgrade driver.
     bool endsWithHeadway = false;
 
-    // For "copy as shell command": POSIX-quoted so that pasting it runs the same thing.
+    // For "copy as shell command": POSIX-quoted so that pasting it runs the same thing,
+    // except that a password in a URL (a --server URL, DATABASE_URL) is shown as ***.
     QString shellText() const;
 };
 
 QString shellQuote(const QString &text);
+// Any text as the user may see it: a URL's password between ':' and '@' becomes ***.
+QString hidePassword(QString text);
 
 } // namespace headway

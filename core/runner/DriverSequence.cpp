@@ -64,22 +64,23 @@ void DriverSequence::onEvent(const QJsonObject &event)
     } else if (kind == QLatin1String("finished") && m_running == index) {
         const bool passed = event.value(QStringLiteral("status")).toString() == QLatin1String("passed");
         QString error;
+        QStringList frames;
         const QJsonObject exception = event.value(QStringLiteral("error")).toObject();
         if (!exception.isEmpty()) {
             error = exception.value(QStringLiteral("type")).toString() + QStringLiteral(": ")
                     + exception.value(QStringLiteral("message")).toString();
-            // Where it failed, for locating the migration: the frames the traceback printed too.
             for (const QJsonValue frame : exception.value(QStringLiteral("frames")).toArray())
-                m_stepOutput += QStringLiteral("HEADWAY-FRAME %1:%2\n")
-                                    .arg(frame.toObject().value(QStringLiteral("file")).toString())
-                                    .arg(frame.toObject().value(QStringLiteral("line")).toInt());
+                frames += QStringLiteral("%1:%2")
+                              .arg(frame.toObject().value(QStringLiteral("file")).toString())
+                              .arg(frame.toObject().value(QStringLiteral("line")).toInt());
         }
         finishStep(passed ? CommandResult::Outcome::Succeeded : CommandResult::Outcome::Failed,
-                   event.value(QStringLiteral("seconds")).toDouble(), error);
+                   event.value(QStringLiteral("seconds")).toDouble(), error, frames);
     }
 }
 
-void DriverSequence::finishStep(CommandResult::Outcome outcome, double seconds, const QString &error)
+void DriverSequence::finishStep(CommandResult::Outcome outcome, double seconds, const QString &error,
+                                const QStringList &frames)
 {
     const int index = *m_running;
     m_running.reset();
@@ -89,6 +90,7 @@ void DriverSequence::finishStep(CommandResult::Outcome outcome, double seconds, 
     result.result.exitCode = outcome == CommandResult::Outcome::Succeeded ? 0 : 1;
     result.result.elapsedMs = seconds >= 0 ? qint64(seconds * 1000 + 0.5) : m_stepClock.elapsed();
     result.error = error;
+    result.errorFrames = frames;
     // The exception comes last: the summary of a failure is what failed it, not an earlier line.
     result.result.output = error.isEmpty() ? m_stepOutput : m_stepOutput + error + QLatin1Char('\n');
     if (!result.result.succeeded())

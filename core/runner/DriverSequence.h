@@ -33,7 +33,8 @@ private:
     void onLine(const QString &line);
     void onEvent(const QJsonObject &event);
     void onProcessFinished(const CommandResult &result);
-    void finishStep(CommandResult::Outcome outcome, double seconds, const QString &error);
+    void finishStep(CommandResult::Outcome outcome, double seconds, const QString &error,
+                    const QStringList &frames = {});
     void finish(const CommandResult &process);
 
     CommandLine m_driver;

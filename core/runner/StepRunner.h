@@ -22,6 +22,7 @@ struct StepResult {
     FailureExplanation explanation; // for failed steps
     bool skipped = false;           // not run: an earlier step failed or the run was cancelled
     QString error;                  // a driven step: the exception that failed it, "Type: message"
+    QStringList errorFrames;        // and its traceback, outermost first, as "file:line"
 };
 
 class StepRunner : public QObject

@@ -1,5 +1,6 @@
 #include "workflow/TestUpgradeOperation.h"
 
+#include "engine/ServerRegistry.h"
 #include "engine/ThrowawayServer.h"
 #include "io/AtomicFile.h"
 #include "runner/DriverSequence.h"
@@ -58,8 +59,14 @@ PreparedTestUpgrade TestUpgradeOperation::prepare(const OperationContext &contex
     }
     const MigrationTool scratchTool = TestUpgrade::toolFor(tool, prepared.scratch);
     const bool onServer = target.engine() != DatabaseEngine::Sqlite;
+    // The server's own database, to create and drop the scratch one from.
+    QString adminUrl;
+    if (target.choice.onExistingServer())
+        adminUrl = DatabaseUrl::parse(target.existingServerUrl()).withDatabase(target.choice.server.database);
+    else if (onServer)
+        adminUrl = DatabaseUrl::parse(url).withDatabase(target.engine() == DatabaseEngine::PostgreSql ? QStringLiteral("postgres") : QString());
     prepared.driven = TestUpgrade::drivenSteps(*context.repository, scratchTool, prepared.scratch,
-                                               onServer ? target.scratchName : QString());
+                                               onServer ? target.scratchName : QString(), adminUrl);
     const QStringList testCommand = request.testCommand.value_or(tool.settings().testCommand);
     prepared.projectTests = TestUpgrade::projectTestStep(scratchTool, testCommand, request.projectTests);
 
@@ -77,11 +84,7 @@ PreparedTestUpgrade TestUpgradeOperation::prepare(const OperationContext &contex
                      {QStringLiteral("ini"), prepared.scratch.configFile},
                      {QStringLiteral("steps"), actions}};
     if (onServer) {
-        DatabaseUrl admin = DatabaseUrl::parse(url);
-        plan.insert(QStringLiteral("admin_url"), target.choice.onExistingServer()
-                                                     ? DatabaseUrl::parse(target.existingServerUrl()).withDatabase(target.choice.server.database)
-                                                     : admin.withDatabase(target.engine() == DatabaseEngine::PostgreSql
-                                                                              ? QStringLiteral("postgres") : QString()));
+        plan.insert(QStringLiteral("admin_url"), adminUrl);
         plan.insert(QStringLiteral("database"), target.scratchName);
     }
     const QString source = driverSource();
@@ -107,6 +110,7 @@ void TestUpgradeOperation::run()
                tr("Cannot create a directory for the scratch database: %1").arg(m_directory->errorString()));
         return;
     }
+    ServerRegistry().record(m_directory->path(), QStringLiteral("test-upgrade scratch directory"));
     const MigrationTool tool = context().tool;
     const OperationRequest request = this->request();
     runInBackground(this, [tool, request] { return TestUpgradeTarget::decide(tool, request.engine, request.server); },
@@ -242,6 +246,8 @@ void TestUpgradeOperation::teardownThen(std::function<void()> next)
 {
     dropScratchThen([this, next = std::move(next)] {
         const auto removeDirectory = [this, next] {
+            if (m_directory)
+                ServerRegistry().remove(m_directory->path());
             m_directory.reset(); // every process has ended: nothing holds the scratch database any more
             next();
         };

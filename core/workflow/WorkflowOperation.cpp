@@ -174,8 +174,9 @@ void WorkflowOperation::locateFailureThenFinish(OperationResult::Outcome outcome
     }
     const std::shared_ptr<const Repository> repository = m_context.repository;
     const QString output = failed->result.output;
+    const QStringList frames = failed->errorFrames;
     runInBackground(
-        this, [repository, output] { return FailureSite::locate(*repository, output); },
+        this, [repository, output, frames] { return FailureSite::locate(*repository, output, frames); },
         [this, outcome, message, why](const FailureSite &site) {
             m_result.site = site;
             // "dd710196dcb0 (add post slug) fails: index ix_user_email is also created by ..." says more.

@@ -2,13 +2,15 @@
 //   headway [REPOSITORY]
 //   headway --demo
 //   headway --screenshot FILE [REPOSITORY | --demo] [--select REV] [--run upgrade|test-upgrade]
-#include "window/MainWindow.h"
+#include "engine/ServerRegistry.h"
 #include "session/RepositorySession.h"
+#include "window/MainWindow.h"
 #include "window/ScreenshotTaker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTextStream>
+#include <QThreadPool>
 
 #include <clocale>
 
@@ -66,6 +68,9 @@ int main(int argc, char *argv[])
             << Qt::endl;
         return 64;
     }
+
+    // Throwaway servers a killed Headway left behind: stopped and removed, off the GUI thread.
+    QThreadPool::globalInstance()->start([] { headway::ServerRegistry().reapLeftovers(); });
 
     headway::MainWindow window;
     if (screenshotMode) {

@@ -144,6 +144,8 @@ void TestUpgradeOperation::onTarget(TestUpgradeTarget target)
         return;
     }
     result().server = target.engineLine();
+    if (ports().progress)
+        ports().progress->runsOn(result().server);
     if (target.choice.onExistingServer()) {
         CommandConfirmation confirmation;
         confirmation.title = tr("Test upgrade on %1?").arg(target.choice.server.shown());
@@ -168,6 +170,8 @@ void TestUpgradeOperation::onTarget(TestUpgradeTarget target)
     connect(m_server.get(), &ThrowawayServer::ready, this, [this] {
         addNote(tr("Started %1").arg(m_server->description()));
         result().server = m_server->description();
+        if (ports().progress)
+            ports().progress->runsOn(result().server);
         startOn(m_server->url(m_target.driver.dialect, m_target.driver.driver, m_target.scratchName));
     });
     addNote(tr("Starting a throwaway %1 server…").arg(engineDisplayName(target.engine())));

@@ -28,6 +28,8 @@ class ProgressListener
 public:
     virtual ~ProgressListener() = default;
     virtual void stepsPlanned(const QList<CommandStep> &steps) { Q_UNUSED(steps); }
+    // Where a test upgrade runs ("PostgreSQL 15, throwaway server …"), once known and when it changes.
+    virtual void runsOn(const QString &where) { Q_UNUSED(where); }
     virtual void stepStarted(int index, const CommandStep &step) = 0;
     virtual void stepFinished(int index, const StepResult &result) = 0;
 };

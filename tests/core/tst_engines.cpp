@@ -136,7 +136,9 @@ bool TestEngines::engineAvailable(const QString &engine)
         return true;
     // bootstrap's test mode installs both servers: there a missing one is a failure, not a skip.
     if (qEnvironmentVariableIsSet("HEADWAY_REQUIRE_SERVERS"))
-        qWarning("%s", qPrintable(binaries.problem));
+        QTest::qFail(qPrintable(binaries.problem), __FILE__, __LINE__);
+    else
+        QTest::qSkip(qPrintable(binaries.problem), __FILE__, __LINE__);
     return false;
 }
 
@@ -211,7 +213,7 @@ void TestEngines::clashFailsWithTheEnginesOwnWords()
     QFETCH(QString, engine);
     QFETCH(QString, wording);
     if (!engineAvailable(engine))
-        QSKIP("server binaries missing");
+        return;
     const CliRun run = testUpgrade(project("clash-" + engine, engine, true), engine);
     QCOMPARE(run.exitCode, 4);
     const QJsonObject json = run.json();
@@ -242,7 +244,7 @@ void TestEngines::cleanBranchesPassOnTheEngine()
 {
     QFETCH(QString, engine);
     if (!engineAvailable(engine))
-        QSKIP("server binaries missing");
+        return;
     const CliRun run = testUpgrade(project("clean-" + engine, engine, false), engine);
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     const QJsonObject json = run.json();
@@ -278,7 +280,7 @@ void TestEngines::cleanBranchesFailOnSqliteWithTheEngineNamed()
 void TestEngines::configuredUrlIsNeverContacted()
 {
     if (!engineAvailable("postgresql"))
-        QSKIP("server binaries missing");
+        return;
     // The URL in the settings this time (the fixture's own default is in the app's code):
     // a dead port, and a password that must never be printed.
     const CliRun run = testUpgrade(project("configured", "postgresql", false), "postgresql",
@@ -307,7 +309,7 @@ QStringList TestEngines::databases(const QString &adminUrl)
 void TestEngines::existingServerKeepsItsOtherDatabases()
 {
     if (!engineAvailable("postgresql"))
-        QSKIP("server binaries missing");
+        return;
     ThrowawayServer server(DatabaseEngine::PostgreSql);
     QSignalSpy ready(&server, &ThrowawayServer::ready);
     QSignalSpy failed(&server, &ThrowawayServer::failed);
@@ -345,7 +347,7 @@ void TestEngines::existingServerKeepsItsOtherDatabases()
 void TestEngines::timeoutLeavesNoServer()
 {
     if (!engineAvailable("postgresql"))
-        QSKIP("server binaries missing");
+        return;
     const CliRun run = testUpgrade(project("timeout", "postgresql", false, "time.sleep(600)"), "postgresql", {"--timeout", "3"});
     QCOMPARE(run.exitCode, 4);
     QVERIFY2(run.json().value("steps").toArray().at(2).toObject().value("status").toString() == "failed", qPrintable(run.out));
@@ -355,7 +357,7 @@ void TestEngines::timeoutLeavesNoServer()
 void TestEngines::cancelLeavesNoServer()
 {
     if (!engineAvailable("mariadb"))
-        QSKIP("server binaries missing");
+        return;
     QProcess cli;
     cli.setProgram(qEnvironmentVariable("HEADWAY_CLI"));
     cli.setArguments({"test-upgrade", "--python", m_python, "--env", "ENGINE_APP_DIALECT=mysql",
@@ -381,7 +383,7 @@ void TestEngines::cancelLeavesNoServer()
 void TestEngines::killedHeadwayIsCleanedUpAtTheNextStart()
 {
     if (!engineAvailable("postgresql"))
-        QSKIP("server binaries missing");
+        return;
     QProcess cli;
     cli.setProgram(qEnvironmentVariable("HEADWAY_CLI"));
     cli.setArguments({"test-upgrade", "--python", m_python, project("killed", "postgresql", false, "time.sleep(600)")});

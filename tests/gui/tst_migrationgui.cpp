@@ -17,6 +17,7 @@
 #include "database/MigrationController.h"
 #include "session/RepositorySession.h"
 #include "database/TestUpgradePanel.h"
+#include "engine/ServerBinaries.h"
 #include "demo/DemoWorkspace.h"
 #include "graph/GraphScene.h"
 #include "graph/GraphView.h"
@@ -97,10 +98,9 @@ void applySettings(MigrationController *controller, const RunSettings &settings)
 void recordConfirmations(MainWindow &window, QList<CommandConfirmation> &asked, const bool &accept)
 {
     window.databaseCommands()->setConfirmation(
-        [&asked, &accept](const CommandConfirmation &confirmation, std::function<void()> proceed) {
+        [&asked, &accept](const CommandConfirmation &confirmation, std::function<void(bool)> answer) {
             asked.append(confirmation);
-            if (accept)
-                proceed();
+            answer(accept);
         });
 }
 
@@ -120,6 +120,8 @@ private Q_SLOTS:
     void theBannerOffersToMergeAllHeads();
     void upgradesShowTheDatabaseRevisionsOnTheGraph();
     void testUpgradeNamesBothMigrationsCreatingTheIndex();
+    void testUpgradeRunsOnTheChosenEngine();
+    void testUpgradeOnAServerAsksFirstWithoutThePassword();
     void aSecondCommandIsRefusedWhileOneRuns();
     void downgradeConfirmationListsTheUndoneRevisions();
     void upgradeShowsThePlanAndTheCommandFirst();
@@ -345,6 +347,7 @@ void TestMigrationGui::testUpgradeNamesBothMigrationsCreatingTheIndex()
     QVERIFY2(summary.contains(kUserPreferences) && summary.contains(kPostSlug), qPrintable(summary));
     QVERIFY2(summary.contains(QStringLiteral("ix_user_email")), qPrintable(summary));
     QVERIFY(panel->stepCount() > 1);
+    QVERIFY2(panel->engineText().contains(QStringLiteral("SQLite")), qPrintable(panel->engineText()));
     int failed = -1;
     for (int row = 0; row < panel->stepCount() && failed < 0; ++row)
         if (panel->stepResult(row) == QStringLiteral("failed"))
@@ -368,6 +371,61 @@ void TestMigrationGui::testUpgradeNamesBothMigrationsCreatingTheIndex()
     QVERIFY(verdict);
     Q_EMIT verdict->linkActivated(QStringLiteral("revision:") + kPostSlug);
     QCOMPARE(selectedIds(window), QStringList{kPostSlug});
+}
+
+void TestMigrationGui::testUpgradeRunsOnTheChosenEngine()
+{
+    const ServerBinaries binaries = ServerBinaries::locate(DatabaseEngine::PostgreSql);
+    if (!binaries.found()) {
+        if (qEnvironmentVariableIsSet("HEADWAY_REQUIRE_SERVERS"))
+            QFAIL(qPrintable(binaries.problem));
+        QSKIP(qPrintable(binaries.problem));
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    MigrationController *controller = window.migrationController();
+    RunSettings settings = controller->settings();
+    settings.testEngine = QStringLiteral("postgresql");
+    applySettings(controller, settings);
+
+    window.databaseActions()->testUpgrade->trigger();
+    bool succeeded = true;
+    QVERIFY(waitForOperation(controller, Operation::TestUpgrade, &succeeded));
+    QVERIFY(!succeeded);
+    TestUpgradePanel *panel = window.testUpgradePanel();
+    // The panel says where it ran; PostgreSQL's own words name the same clash SQLite found.
+    QVERIFY2(panel->engineText().contains(QStringLiteral("PostgreSQL")) && panel->engineText().contains(QStringLiteral("throwaway")),
+             qPrintable(panel->engineText()));
+    const QString summary = panel->summaryText();
+    QVERIFY2(summary.contains(kUserPreferences) && summary.contains(kPostSlug) && summary.contains(QStringLiteral("ix_user_email")),
+             qPrintable(summary));
+    QVERIFY2(panel->shownOutput().contains(QStringLiteral("relation \"ix_user_email\" already exists")), qPrintable(panel->shownOutput()));
+    const QString directory = panel->engineText().section(QStringLiteral(" in "), 1).section(QLatin1Char(','), 0, 0);
+    QVERIFY2(directory.contains(QStringLiteral("headway-server-")) && !QFileInfo::exists(directory), qPrintable(directory));
+}
+
+void TestMigrationGui::testUpgradeOnAServerAsksFirstWithoutThePassword()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(openDemo(window));
+    MigrationController *controller = window.migrationController();
+    RunSettings settings = controller->settings();
+    settings.testServer = QStringLiteral("postgresql://deploy:Hunter22@127.0.0.1:9/postgres");
+    applySettings(controller, settings);
+    QList<CommandConfirmation> asked;
+    const bool accept = false;
+    recordConfirmations(window, asked, accept);
+
+    window.databaseActions()->testUpgrade->trigger();
+    QVERIFY(waitForOperation(controller, Operation::TestUpgrade));
+    QCOMPARE(asked.size(), 1);
+    const CommandConfirmation &confirmation = asked.first();
+    const QString text = confirmation.title + confirmation.question + confirmation.effects.join(QLatin1Char(' '));
+    QVERIFY2(text.contains(QStringLiteral("127.0.0.1:9")) && text.contains(QStringLiteral("headway_scratch_")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("Hunter22")), qPrintable(text));
+    QCOMPARE(window.testUpgradePanel()->stepCount(), 0); // nothing ran without a yes
 }
 
 void TestMigrationGui::aSecondCommandIsRefusedWhileOneRuns()
@@ -502,7 +560,7 @@ void TestMigrationGui::stepBackWithSeveralHeadsAsksWhichBranch()
 
     QStringList offered;
     int chosen = -1;
-    window.databaseCommands()->setConfirmation([](const CommandConfirmation &, std::function<void()> proceed) { proceed(); });
+    window.databaseCommands()->setConfirmation([](const CommandConfirmation &, std::function<void(bool)> answer) { answer(true); });
     window.databaseCommands()->setChoice([&](const QString &, const QString &, const QStringList &options,
                                              std::function<void(int)> choose) {
         offered = options;

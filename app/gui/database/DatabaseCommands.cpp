@@ -23,9 +23,12 @@ DatabaseCommands::DatabaseCommands(QWidget *window, MigrationController *control
     , m_controller(controller)
     , m_actions(actions)
 {
-    m_confirm = [this](const CommandConfirmation &confirmation, std::function<void()> proceed) {
-        showConfirmationDialog(confirmation, std::move(proceed));
+    m_confirm = [this](const CommandConfirmation &confirmation, std::function<void(bool)> answer) {
+        showConfirmationDialog(confirmation, std::move(answer));
     };
+    controller->setConfirmer([this](const CommandConfirmation &confirmation, std::function<void(bool)> answer) {
+        m_confirm(confirmation, std::move(answer));
+    });
     m_choose = [this](const QString &title, const QString &text, const QStringList &options,
                       std::function<void(int)> chosen) { showChoiceBox(title, text, options, std::move(chosen)); };
 
@@ -118,7 +121,10 @@ void DatabaseCommands::confirmAndRun(OperationKind kind, const MigrationPlan &pl
     CommandConfirmation confirmation
         = CommandConfirmation::forPlan(*m_controller->repository(), plan, m_controller->commandFor(request));
     confirmation.question.prepend(preamble);
-    m_confirm(confirmation, [this, request] { m_controller->run(request); });
+    m_confirm(confirmation, [this, request](bool accepted) {
+        if (accepted)
+            m_controller->run(request);
+    });
 }
 
 void DatabaseCommands::downgradeToSelected()
@@ -206,7 +212,10 @@ void DatabaseCommands::restoreBackup()
         m_controller->restoreLastBackup(); // says why not
         return;
     }
-    m_confirm(RestoreOperation::confirmationFor(backup), [this] { m_controller->restoreLastBackup(); });
+    m_confirm(RestoreOperation::confirmationFor(backup), [this](bool accepted) {
+        if (accepted)
+            m_controller->restoreLastBackup();
+    });
 }
 
 MergeDialog *DatabaseCommands::openMergeDialog()
@@ -261,11 +270,11 @@ void DatabaseCommands::offerAlternatives(const MigrationPlan &plan, const QStrin
     });
 }
 
-void DatabaseCommands::showConfirmationDialog(const CommandConfirmation &confirmation, std::function<void()> proceed)
+void DatabaseCommands::showConfirmationDialog(const CommandConfirmation &confirmation, std::function<void(bool)> answer)
 {
     auto *dialog = new ConfirmCommandDialog(confirmation, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [proceed = std::move(proceed)] { proceed(); });
+    connect(dialog, &QDialog::finished, this, [answer = std::move(answer)](int result) { answer(result == QDialog::Accepted); });
     dialog->setWindowModality(Qt::WindowModal);
     dialog->show();
 }

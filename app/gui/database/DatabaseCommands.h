@@ -28,9 +28,10 @@ class DatabaseCommands : public QObject
     Q_OBJECT
 
 public:
-    // Shows the confirmation and calls `proceed` if the user accepts. The default
-    // opens a window-modal ConfirmCommandDialog (Cancel is the default button).
-    using Confirmation = std::function<void(const CommandConfirmation &confirmation, std::function<void()> proceed)>;
+    // Shows the confirmation and calls `answer` once: true if the user accepts. The default
+    // opens a window-modal ConfirmCommandDialog (Cancel is the default button). The workflow
+    // asks through it too, while an operation runs (a test upgrade on the user's server).
+    using Confirmation = std::function<void(const CommandConfirmation &confirmation, std::function<void(bool accepted)> answer)>;
     // Offers `options`; calls `chosen(index)` with the user's pick (never when cancelled).
     using Choice = std::function<void(const QString &title, const QString &text, const QStringList &options,
                                       std::function<void(int)> chosen)>;
@@ -66,7 +67,7 @@ private:
     void confirmAndRun(OperationKind kind, const MigrationPlan &plan, const QString &preamble);
     void offerAlternatives(const MigrationPlan &plan, const QStringList &labels,
                            const QList<std::function<void()>> &alternatives);
-    void showConfirmationDialog(const CommandConfirmation &confirmation, std::function<void()> proceed);
+    void showConfirmationDialog(const CommandConfirmation &confirmation, std::function<void(bool)> answer);
     void showChoiceBox(const QString &title, const QString &text, const QStringList &options,
                        std::function<void(int)> chosen);
 

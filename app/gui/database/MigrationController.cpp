@@ -28,18 +28,26 @@ MigrationController::Operation operationOf(OperationKind kind)
 
 } // namespace
 
-class MigrationController::Ports : public ProgressListener, public OperationLog, public RepositorySource
+class MigrationController::Ports : public Confirmer, public ProgressListener, public OperationLog, public RepositorySource
 {
 public:
     explicit Ports(MigrationController *controller)
         : c(controller)
     {
     }
+    void confirm(const CommandConfirmation &confirmation, std::function<void(bool)> answer) override
+    {
+        if (c->m_confirm)
+            c->m_confirm(confirmation, std::move(answer));
+        else
+            answer(false);
+    }
     void stepsPlanned(const QList<CommandStep> &steps) override
     {
         if (c->m_kind == Operation::TestUpgrade)
             Q_EMIT c->testUpgradeStarted(steps);
     }
+    void runsOn(const QString &where) override { Q_EMIT c->testUpgradeRunsOn(where); }
     void stepStarted(int index, const CommandStep &step) override { Q_EMIT c->stepStarted(c->m_kind, index, step); }
     void stepFinished(int index, const StepResult &result) override { Q_EMIT c->stepFinished(c->m_kind, index, result); }
     void outputLine(const QString &line) override { Q_EMIT c->outputLine(line); }
@@ -207,7 +215,7 @@ bool MigrationController::run(OperationRequest request)
         Q_EMIT refused(reason);
         return false;
     }
-    WorkflowPorts ports{nullptr, m_ports.get(), m_ports.get(), m_ports.get()};
+    WorkflowPorts ports{m_ports.get(), m_ports.get(), m_ports.get(), m_ports.get()};
     headway::WorkflowOperation *operation = Workflow::create({m_repository, *m_tool, m_database}, std::move(request), ports, this);
     m_running = operation;
     m_kind = operationOf(operation->kind());

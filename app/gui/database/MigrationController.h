@@ -66,6 +66,9 @@ public:
 
     // Saves the settings for the repository and prepares the tool again.
     void setSettings(const RunSettings &settings);
+    // Asks the user while an operation runs (DatabaseCommands' dialog); without one, the answer is no.
+    using Confirm = std::function<void(const CommandConfirmation &confirmation, std::function<void(bool)> answer)>;
+    void setConfirmer(Confirm confirm) { m_confirm = std::move(confirm); }
 
     // Starts a request the user confirmed (its plan is what runs) and returns true, or
     // returns false and emits refused(reason) when it cannot start now.
@@ -103,6 +106,7 @@ Q_SIGNALS:
     void backupMade(const headway::SqliteBackupCopy &copy);
     void mergeVerified(const headway::MergeVerification &verification);
     void testUpgradeStarted(const QList<headway::CommandStep> &steps);
+    void testUpgradeRunsOn(const QString &where); // "PostgreSQL 15, throwaway server …"
     void testUpgradeFailureLocated(const headway::FailureSite &site);
 
 private:
@@ -118,6 +122,7 @@ private:
 
     RepositorySession *m_session;
     std::unique_ptr<Ports> m_ports;
+    Confirm m_confirm;
     std::shared_ptr<const Repository> m_repository;
     QString m_repositoryPath; // whose settings and tool these are
     RunSettings m_settings;

@@ -1,5 +1,6 @@
 #include "database/RunSettingsDialog.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -24,6 +25,8 @@ RunSettingsDialog::RunSettingsDialog(const RunSettings &settings, const Migratio
     , m_urlVariable(new QLineEdit(settings.databaseUrlVariable, this))
     , m_testCommand(new QLineEdit(this))
     , m_timeout(new QSpinBox(this))
+    , m_testEngine(new QComboBox(this))
+    , m_testServer(new QLineEdit(settings.testServer, this))
     , m_environment(new QTableWidget(0, 2, this))
 {
     setWindowTitle(tr("Run Settings"));
@@ -43,6 +46,19 @@ RunSettingsDialog::RunSettingsDialog(const RunSettings &settings, const Migratio
     m_timeout->setToolTip(tr("A command that runs longer is stopped (terminated, then killed): %1 to %2 seconds")
                               .arg(RunSettings::minTimeoutSeconds)
                               .arg(RunSettings::maxTimeoutSeconds));
+
+    // The keys are --engine's; empty: chosen from the project's database URL.
+    m_testEngine->addItem(tr("Automatic: the project's database URL"), QString());
+    m_testEngine->addItem(tr("SQLite (a scratch file)"), QStringLiteral("sqlite"));
+    m_testEngine->addItem(tr("PostgreSQL (a throwaway server)"), QStringLiteral("postgresql"));
+    m_testEngine->addItem(tr("MariaDB (a throwaway server)"), QStringLiteral("mariadb"));
+    m_testEngine->setCurrentIndex(std::max(0, m_testEngine->findData(settings.testEngine)));
+    m_testEngine->setToolTip(tr("The engine Test Upgrade runs on. PostgreSQL and MariaDB servers are started from the "
+                                "installed packages for the run and stopped after it."));
+    m_testServer->setPlaceholderText(tr("empty: a throwaway server"));
+    m_testServer->setToolTip(tr("An existing PostgreSQL or MariaDB server (postgresql://user:password@host/postgres): Test "
+                                "Upgrade creates headway_scratch_<random> there, runs on it and drops it, and touches no "
+                                "other database. The URL is stored in Headway's settings file; its password is never shown."));
 
     m_discovered->setWordWrap(true);
     m_discovered->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -80,6 +96,8 @@ RunSettingsDialog::RunSettingsDialog(const RunSettings &settings, const Migratio
     form->addRow(tr("&Database URL variable:"), m_urlVariable);
     form->addRow(tr("&Test command:"), m_testCommand);
     form->addRow(tr("Time &limit per command:"), m_timeout);
+    form->addRow(tr("Test upgrade &engine:"), m_testEngine);
+    form->addRow(tr("Test upgrade &server URL:"), m_testServer);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -111,6 +129,8 @@ RunSettings RunSettingsDialog::settings() const
     settings.databaseUrlVariable = m_urlVariable->text().trimmed();
     settings.testCommand = QProcess::splitCommand(m_testCommand->text());
     settings.timeoutSeconds = m_timeout->value();
+    settings.testEngine = m_testEngine->currentData().toString();
+    settings.testServer = m_testServer->text().trimmed();
     settings.environment.clear();
     for (int row = 0; row < m_environment->rowCount(); ++row) {
         const QTableWidgetItem *name = m_environment->item(row, 0);

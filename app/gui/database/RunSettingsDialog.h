@@ -8,6 +8,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -37,6 +38,8 @@ private:
     QLineEdit *m_urlVariable;
     QLineEdit *m_testCommand;
     QSpinBox *m_timeout;
+    QComboBox *m_testEngine;
+    QLineEdit *m_testServer;
     QTableWidget *m_environment;
 };
 

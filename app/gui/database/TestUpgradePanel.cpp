@@ -17,12 +17,19 @@ namespace headway {
 TestUpgradePanel::TestUpgradePanel(MigrationController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
-    , m_summary(new QLabel(tr("Test Upgrade runs every migration up, down and up again on a scratch SQLite "
-                              "database, then the project's migration tests. Your database is never touched."),
+    , m_engine(new QLabel(this))
+    , m_summary(new QLabel(tr("Test Upgrade runs every migration up, down and up again on a scratch database of the "
+                              "project's engine (SQLite, or a throwaway PostgreSQL or MariaDB server), then the "
+                              "project's migration tests. Your database is never touched."),
                            this))
     , m_steps(new QTableWidget(0, 3, this))
     , m_output(new QPlainTextEdit(this))
 {
+    m_engine->setWordWrap(true);
+    m_engine->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_engine->setToolTip(tr("Where the test upgrade runs: chosen from the project's database URL, or in Run Settings "
+                            "(Engine, Server URL)"));
+    m_engine->hide();
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextBrowserInteraction);
@@ -44,6 +51,7 @@ TestUpgradePanel::TestUpgradePanel(MigrationController *controller, QWidget *par
     splitter->addWidget(m_output);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_engine);
     layout->addWidget(m_summary);
     layout->addWidget(splitter, 1);
 
@@ -53,6 +61,10 @@ TestUpgradePanel::TestUpgradePanel(MigrationController *controller, QWidget *par
     });
     connect(m_steps, &QTableWidget::itemSelectionChanged, this, &TestUpgradePanel::showSelectedOutput);
     connect(controller, &MigrationController::testUpgradeStarted, this, &TestUpgradePanel::start);
+    connect(controller, &MigrationController::testUpgradeRunsOn, this, [this](const QString &where) {
+        m_engine->setText(tr("Engine: %1").arg(where));
+        m_engine->show();
+    });
     connect(controller, &MigrationController::stepStarted, this,
             [this](MigrationController::Operation operation, int index, const CommandStep &) {
                 if (operation == MigrationController::Operation::TestUpgrade)
@@ -69,6 +81,11 @@ TestUpgradePanel::TestUpgradePanel(MigrationController *controller, QWidget *par
                 if (operation == MigrationController::Operation::TestUpgrade)
                     finish(succeeded, message);
             });
+}
+
+QString TestUpgradePanel::engineText() const
+{
+    return m_engine->text();
 }
 
 QString TestUpgradePanel::summaryText() const

@@ -1,5 +1,6 @@
-// The test-upgrade dock: one row per step of a test upgrade on a scratch
-// database (what it does, passed / failed / skipped, how long it took); the
+// The test-upgrade dock: where it runs (the engine: SQLite, a throwaway
+// PostgreSQL / MariaDB server, or the user's server); one row per step of a test
+// upgrade on a scratch database (what it does, passed / failed / skipped, how long it took); the
 // selected step's output below; and on failure, above everything, which
 // migration fails and why, with the migrations it names as links that select
 // them in the graph.
@@ -25,6 +26,7 @@ public:
     explicit TestUpgradePanel(MigrationController *controller, QWidget *parent = nullptr);
 
     QString summaryText() const; // plain text of the verdict
+    QString engineText() const;  // where the last test upgrade ran
     int stepCount() const;
     QString stepTitle(int row) const;
     QString stepResult(int row) const;
@@ -45,6 +47,7 @@ private:
     void setSummary(const QString &html, bool failed);
 
     MigrationController *m_controller;
+    QLabel *m_engine;
     QLabel *m_summary;
     QTableWidget *m_steps;
     QPlainTextEdit *m_output;

@@ -10,7 +10,7 @@
 #include "report/HealthCheck.h"
 #include "report/JsonReport.h"
 #include "repository/RepositoryLoader.h"
-#include "runner/InterpreterDiscovery.h"
+#include "runner/InterpreterCache.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -272,7 +272,9 @@ int interpreter(Context &c)
         split = {QStringLiteral("alembic")};
     const QString argument = repositoryArgument(c.parser, 0);
     const QFileInfo info(argument);
-    const InterpreterChoice choice = InterpreterDiscovery::find(
+    // Always probed afresh, so it shows what each candidate lacks now; the answer
+    // is remembered for the commands that run the tool.
+    const InterpreterChoice choice = InterpreterCache().refresh(
         info.isDir() ? info.absoluteFilePath() : info.absolutePath(), split);
     if (c.parser.isSet(QStringLiteral("json"))) {
         QJsonArray tried;

@@ -2,7 +2,7 @@
 
 #include "io/AtomicFile.h"
 #include "repository/ResolvedValues.h"
-#include "runner/InterpreterDiscovery.h"
+#include "runner/InterpreterCache.h"
 #include "runner/MigrationBackend.h"
 #include "runner/RunSettings.h"
 #include "runner/RunToCompletion.h"
@@ -113,7 +113,9 @@ QStringList InterpreterSysPath::forProject(const RepositoryLayout &layout, const
     if (!settings.python.isEmpty())
         return of(settings.python, cachePath);
     const MigrationBackend backend = MigrationBackend::detect(layout, settings);
-    const InterpreterChoice choice = InterpreterDiscovery::find(backend.projectDirectory, backend.requiredModules());
+    // The remembered choices sit next to the sys.path answers (a test's own folder, too).
+    const InterpreterCache choices(QFileInfo(cachePath).absolutePath() + QStringLiteral("/interpreter-choices.json"));
+    const InterpreterChoice choice = choices.find(backend.projectDirectory, backend.requiredModules());
     return choice.found() ? of(choice.path, cachePath) : QStringList{};
 }
 

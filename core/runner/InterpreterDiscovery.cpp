@@ -9,12 +9,30 @@ namespace headway {
 
 namespace {
 
-// Asks the interpreter for its version and which modules it lacks, without importing them.
+// Asks the interpreter for where it imports from (one line each), its version
+// and which modules it lacks, without importing them (nor json: a miss costs
+// enough already).
 const QString probeScript = QStringLiteral(
-    "import sys, importlib.util\n"
+    "import sys, importlib.util, site\n"
     "missing = [m for m in sys.argv[1:] if importlib.util.find_spec(m) is None]\n"
+    "for d in sys.path + [site.getusersitepackages()]:\n"
+    "    print('HEADWAY-IMPORT-DIR ' + d)\n"
     "print(sys.version.split()[0])\n"
     "print(','.join(missing))\n");
+
+const QLatin1String importDirMarker("HEADWAY-IMPORT-DIR ");
+
+QStringList importDirectories(const QStringList &lines)
+{
+    QStringList directories;
+    for (const QString &line : lines) {
+        const QString path = line.startsWith(importDirMarker) ? QDir::cleanPath(line.mid(importDirMarker.size())) : QString();
+        // '' is the current directory: nothing installs into it.
+        if (QDir::isAbsolutePath(path) && !directories.contains(path))
+            directories += path;
+    }
+    return directories;
+}
 
 void addCandidate(QList<InterpreterCandidate> &list, QStringList &seen, const QString &path,
                   const QString &origin)
@@ -27,7 +45,10 @@ void addCandidate(QList<InterpreterCandidate> &list, QStringList &seen, const QS
     if (seen.contains(key) && !path.contains(QLatin1String("shims")))
         return;
     seen += key;
-    list += InterpreterCandidate{QDir::cleanPath(info.absoluteFilePath()), origin, {}, {}, {}};
+    InterpreterCandidate candidate;
+    candidate.path = QDir::cleanPath(info.absoluteFilePath());
+    candidate.origin = origin;
+    list += candidate;
 }
 
 } // namespace
@@ -37,16 +58,9 @@ QList<InterpreterCandidate> InterpreterDiscovery::candidates(const QString &proj
 {
     QList<InterpreterCandidate> list;
     QStringList seen;
-    // The project's own virtualenv, looking up a few levels (the argument may be migrations/).
-    QDir dir(projectDirectory.isEmpty() ? QDir::currentPath() : projectDirectory);
-    for (int level = 0; level < 4; ++level) {
-        for (const QString &venv : {QStringLiteral(".venv"), QStringLiteral("venv"), QStringLiteral("env")})
-            for (const QString &name : {QStringLiteral("python3"), QStringLiteral("python")})
-                addCandidate(list, seen, dir.filePath(venv + QStringLiteral("/bin/") + name),
-                             QStringLiteral("project virtualenv"));
-        if (!dir.cdUp())
-            break;
-    }
+    for (const QString &venv : virtualenvDirectories(projectDirectory))
+        for (const QString &name : {QStringLiteral("python3"), QStringLiteral("python")})
+            addCandidate(list, seen, venv + QStringLiteral("/bin/") + name, QStringLiteral("project virtualenv"));
     const QString virtualEnv = environment.value(QStringLiteral("VIRTUAL_ENV"));
     if (!virtualEnv.isEmpty())
         for (const QString &name : {QStringLiteral("python3"), QStringLiteral("python")})
@@ -58,6 +72,20 @@ QList<InterpreterCandidate> InterpreterDiscovery::candidates(const QString &proj
     for (const QString &path : {QStringLiteral("/usr/bin/python3"), QStringLiteral("/usr/local/bin/python3")})
         addCandidate(list, seen, path, QStringLiteral("system"));
     return list;
+}
+
+QStringList InterpreterDiscovery::virtualenvDirectories(const QString &projectDirectory)
+{
+    QStringList directories;
+    // The project's own virtualenv, looking up a few levels (the argument may be migrations/).
+    QDir dir(projectDirectory.isEmpty() ? QDir::currentPath() : projectDirectory);
+    for (int level = 0; level < 4; ++level) {
+        for (const QString &venv : {QStringLiteral(".venv"), QStringLiteral("venv"), QStringLiteral("env")})
+            directories += dir.filePath(venv);
+        if (!dir.cdUp())
+            break;
+    }
+    return directories;
 }
 
 InterpreterCandidate InterpreterDiscovery::probe(InterpreterCandidate candidate,
@@ -88,6 +116,7 @@ InterpreterCandidate InterpreterDiscovery::probe(InterpreterCandidate candidate,
     }
     // The probe's two lines come last; anything the interpreter warned about on
     // stderr at start-up comes before them.
+    candidate.importDirectories = importDirectories(lines);
     candidate.version = lines.at(lines.size() - 2).trimmed();
     candidate.missingModules = lines.constLast().trimmed().split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (!candidate.missingModules.isEmpty())

@@ -5,7 +5,8 @@
 // the reasons for rejecting each are kept to explain a failure.
 //
 // Probing starts processes (through runToCompletion, like every process Headway
-// starts) and waits for them: call it off the GUI thread.
+// starts) and waits for them: call it off the GUI thread. InterpreterCache
+// answers from disk instead while nothing the answer depends on has changed.
 #pragma once
 
 #include <QProcessEnvironment>
@@ -19,6 +20,9 @@ struct InterpreterCandidate {
     QString version; // e.g. "3.11.2", empty if it did not run
     QStringList missingModules;
     QString problem; // why it cannot be used; empty when usable
+    // Where it imports from (sys.path and the user site directory), as the probe
+    // saw them: installing or removing a package changes one of these folders.
+    QStringList importDirectories;
     bool usable() const { return problem.isEmpty(); }
 };
 
@@ -34,6 +38,9 @@ class InterpreterDiscovery
 public:
     static QList<InterpreterCandidate> candidates(const QString &projectDirectory,
                                                   const QProcessEnvironment &environment);
+    // The virtualenv folders candidates() looks in (.venv, venv, env a few levels up),
+    // whether or not they exist: creating one changes which interpreter is found.
+    static QStringList virtualenvDirectories(const QString &projectDirectory);
     static InterpreterCandidate probe(InterpreterCandidate candidate, const QStringList &requiredModules,
                                       int timeoutMs = 15000);
     static InterpreterChoice find(const QString &projectDirectory, const QStringList &requiredModules,

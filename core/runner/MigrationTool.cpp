@@ -5,7 +5,7 @@
 namespace headway {
 
 MigrationTool MigrationTool::prepare(const Repository &repository, const RunSettings &settings,
-                                     const QProcessEnvironment &environment)
+                                     const QProcessEnvironment &environment, const InterpreterCache &cache)
 {
     MigrationTool tool;
     tool.m_settings = settings;
@@ -15,7 +15,7 @@ MigrationTool MigrationTool::prepare(const Repository &repository, const RunSett
         InterpreterCandidate chosen;
         chosen.path = settings.python;
         chosen.origin = QStringLiteral("your setting");
-        chosen = InterpreterDiscovery::probe(chosen, modules);
+        chosen = cache.probe(chosen, modules);
         tool.m_interpreter.tried = {chosen};
         if (chosen.usable()) {
             tool.m_interpreter.path = chosen.path;
@@ -25,7 +25,7 @@ MigrationTool MigrationTool::prepare(const Repository &repository, const RunSett
                                  .arg(chosen.path, modules.join(QLatin1String(", ")), chosen.problem);
         }
     } else {
-        tool.m_interpreter = InterpreterDiscovery::find(tool.m_backend.projectDirectory, modules, environment);
+        tool.m_interpreter = cache.find(tool.m_backend.projectDirectory, modules, environment);
         if (!tool.m_interpreter.found())
             tool.m_problem = tool.m_interpreter.explanation(modules);
     }

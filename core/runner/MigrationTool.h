@@ -1,11 +1,11 @@
 // A repository's own migration tool, ready to run: the backend (flask db or
 // alembic), the interpreter that can run it and the user's settings, turned
 // into the exact command lines for heads, current, upgrade, downgrade, stamp
-// and merge. Preparing probes interpreters (starts processes and waits): do it
-// off the GUI thread.
+// and merge. Preparing may probe interpreters (starts processes and waits; the
+// cache usually answers): do it off the GUI thread.
 #pragma once
 
-#include "InterpreterDiscovery.h"
+#include "InterpreterCache.h"
 #include "MigrationBackend.h"
 #include "RunSettings.h"
 #include "repository/Repository.h"
@@ -18,7 +18,8 @@ class MigrationTool
 {
 public:
     static MigrationTool prepare(const Repository &repository, const RunSettings &settings,
-                                 const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+                                 const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+                                 const InterpreterCache &cache = InterpreterCache());
 
     bool ready() const { return m_problem.isEmpty(); }
     QString problem() const { return m_problem; } // what stops commands from running, and what to do

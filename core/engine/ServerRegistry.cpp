@@ -8,10 +8,10 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <QThread>
 
 #include <csignal>
+#include <unistd.h>
 
 namespace headway {
 
@@ -49,10 +49,12 @@ ServerRegistry::ServerRegistry(QString directory)
 
 QString ServerRegistry::defaultDirectory()
 {
-    QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (runtime.isEmpty())
-        runtime = QDir::tempPath();
-    return QDir(runtime).filePath(QStringLiteral("headway/servers"));
+    // $XDG_RUNTIME_DIR, else a folder of this user's in the temporary directory (as Qt's fallback,
+    // without its warning on every call: CI and containers rarely set the variable).
+    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (!runtime.isEmpty() && QFileInfo(runtime).isDir())
+        return QDir(runtime).filePath(QStringLiteral("headway/servers"));
+    return QDir(QDir::tempPath()).filePath(QStringLiteral("headway-runtime-%1/servers").arg(::getuid()));
 }
 
 bool ServerRegistry::isServerDirectory(const QString &path)
@@ -71,6 +73,7 @@ QString ServerRegistry::recordPath(const QString &serverDirectory) const
 void ServerRegistry::record(const QString &serverDirectory, const QString &engine, qint64 serverPid) const
 {
     QDir().mkpath(m_directory);
+    QFile::setPermissions(m_directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const QJsonObject record{{QStringLiteral("server_pid"), serverPid},
                              {QStringLiteral("headway_pid"), QCoreApplication::applicationPid()},
                              {QStringLiteral("directory"), serverDirectory},
@@ -89,6 +92,9 @@ QStringList ServerRegistry::reapLeftovers() const
 {
     QStringList stopped;
     const QDir directory(m_directory);
+    // Records anyone else could have written are not acted on.
+    if (!QFileInfo(m_directory).isDir() || QFileInfo(m_directory).ownerId() != ::getuid())
+        return stopped;
     for (const QString &name : directory.entryList({QStringLiteral("*.json")}, QDir::Files)) {
         QFile file(directory.filePath(name));
         if (!file.open(QIODevice::ReadOnly))

@@ -27,8 +27,13 @@ bool traversableByOthers(const QString &path)
     }
 }
 
+// A memory file system when there is one shared by every account (/dev/shm): initdb writes
+// thousands of small files, and on a disk that is most of a server's start (2.0 s against 0.6 s).
 QString parentDirectory(const ServerAccount &account)
 {
+    const QFileInfo shared(QStringLiteral("/dev/shm"));
+    if (shared.isDir() && shared.isWritable() && shared.permission(QFileDevice::WriteOther | QFileDevice::ExeOther))
+        return shared.absoluteFilePath();
     const QString temp = QDir::tempPath();
     if (temp.size() > socketPathLimit - 40 || (account.switches() && !traversableByOthers(temp)))
         return QStringLiteral("/tmp");

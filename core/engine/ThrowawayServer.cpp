@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 
 #include <unistd.h>
@@ -31,8 +32,11 @@ bool traversableByOthers(const QString &path)
 // thousands of small files, and on a disk that is most of a server's start (2.0 s against 0.6 s).
 QString parentDirectory(const ServerAccount &account)
 {
+    // Containers often give /dev/shm 64 MB: a server's files and its shared memory need more.
+    constexpr qint64 enoughMemory = 512 * 1024 * 1024;
     const QFileInfo shared(QStringLiteral("/dev/shm"));
-    if (shared.isDir() && shared.isWritable() && shared.permission(QFileDevice::WriteOther | QFileDevice::ExeOther))
+    if (shared.isDir() && shared.isWritable() && shared.permission(QFileDevice::WriteOther | QFileDevice::ExeOther)
+        && QStorageInfo(shared.absoluteFilePath()).bytesAvailable() >= enoughMemory)
         return shared.absoluteFilePath();
     const QString temp = QDir::tempPath();
     if (temp.size() > socketPathLimit - 40 || (account.switches() && !traversableByOthers(temp)))

@@ -98,6 +98,7 @@ private Q_SLOTS:
     void cleanBranchesFailOnSqliteWithTheEngineNamed_data();
     void cleanBranchesFailOnSqliteWithTheEngineNamed();
     void configuredUrlIsNeverContacted();
+    void plainAlembicRunsOnTheIniDialect();
     void existingServerKeepsItsOtherDatabases();
     void timeoutLeavesNoServer();
     void cancelLeavesNoServer();
@@ -288,6 +289,43 @@ void TestEngines::configuredUrlIsNeverContacted()
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     QVERIFY2(run.err.contains("Engine: PostgreSQL (DATABASE_URL names postgresql)"), qPrintable(run.err));
     QVERIFY2(!run.out.contains("Pa55word") && !run.err.contains("Pa55word"), qPrintable(run.out + run.err));
+    verifyNothingLeft(run);
+}
+
+// Plain Alembic: the engine comes from sqlalchemy.url in alembic.ini (a dead port), and
+// the copy of alembic.ini that points at the throwaway server is the only one used.
+void TestEngines::plainAlembicRunsOnTheIniDialect()
+{
+    if (!engineAvailable("postgresql"))
+        return;
+    const QString dir = m_work.filePath("plain-alembic");
+    QDir().mkpath(dir);
+    QVERIFY(runToCompletion({m_python, {"-m", "alembic", "init", "migrations"}, dir, {}}, 60000).succeeded());
+    QFile ini(dir + "/alembic.ini");
+    QVERIFY(ini.open(QIODevice::ReadWrite));
+    QString text = QString::fromUtf8(ini.readAll());
+    text.replace(QRegularExpression("sqlalchemy.url = [^\\n]*"), "sqlalchemy.url = postgresql://deploy:Ini5ecret@127.0.0.1:9/production");
+    ini.resize(0);
+    ini.write(text.toUtf8());
+    ini.close();
+    const QByteArray before = text.toUtf8();
+    for (const QString &id : {"a1", "b2"}) {
+        const EngineMigrations &m = postgresql;
+        if (id == "a1")
+            writeMigration(dir, id, "None", m.imports, m.createTable, "op.drop_table('users')");
+        else
+            writeMigration(dir, id, "'a1'", m.imports, m.alterColumn, m.alterColumnBack);
+    }
+    const CliRun run = runCli({"test-upgrade", "--json", "--python", m_python, dir});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QCOMPARE(run.json().value("engine").toString(), QString("postgresql"));
+    QVERIFY2(run.err.contains("Engine: PostgreSQL (alembic.ini names postgresql)"), qPrintable(run.err));
+    // No check step for plain Alembic: create, heads, two undone, two applied.
+    QCOMPARE(run.json().value("steps").toArray().size(), 6);
+    QVERIFY2(!run.out.contains("Ini5ecret") && !run.err.contains("Ini5ecret"), qPrintable(run.out + run.err));
+    QFile unchanged(dir + "/alembic.ini");
+    QVERIFY(unchanged.open(QIODevice::ReadOnly));
+    QCOMPARE(unchanged.readAll(), before);
     verifyNothingLeft(run);
 }
 

@@ -39,6 +39,7 @@ void TestUpgradeTarget::fallBackToSqlite()
     choice.reason = QStringLiteral("accepted instead of %1").arg(engineDisplayName(binaries.engine));
     driver = DatabaseDriver{QStringLiteral("sqlite"), {}, {}};
     problem.clear();
+    notes.clear(); // said already
     offerSqlite = false;
 }
 

@@ -210,7 +210,7 @@ void ThrowawayServer::onServerLine(const QString &line)
     if (m_log.size() > 64 * 1024)
         m_log = m_log.right(32 * 1024);
     Q_EMIT outputLine(line);
-    if (m_ready || m_failed)
+    if (m_ready || m_failed || m_stopping)
         return;
     const bool isReady = m_engine == DatabaseEngine::PostgreSql
                              ? line.contains(QLatin1String("database system is ready to accept connections"))

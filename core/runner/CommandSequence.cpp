@@ -94,13 +94,8 @@ void CommandSequence::onStepFinished(const CommandResult &result)
 
 void CommandSequence::finish()
 {
-    while (m_results.size() < m_steps.size()) {
-        StepResult skipped;
-        skipped.step = m_steps.at(m_results.size());
-        skipped.skipped = true;
-        skipped.result.outcome = CommandResult::Outcome::Cancelled;
-        m_results.append(skipped);
-    }
+    while (m_results.size() < m_steps.size())
+        m_results.append(StepResult::skippedOf(m_steps.at(m_results.size())));
     m_running = false;
     Q_EMIT finished(succeeded());
 }

@@ -126,13 +126,8 @@ void DriverSequence::onProcessFinished(const CommandResult &process)
 void DriverSequence::finish(const CommandResult &process)
 {
     const bool complete = m_results.size() == m_steps.size();
-    while (m_results.size() < m_steps.size()) {
-        StepResult skipped;
-        skipped.step = m_steps.at(m_results.size());
-        skipped.skipped = true;
-        skipped.result.outcome = CommandResult::Outcome::Cancelled;
-        m_results.append(skipped);
-    }
+    while (m_results.size() < m_steps.size())
+        m_results.append(StepResult::skippedOf(m_steps.at(m_results.size())));
     const bool succeeded = complete && !m_failed && !m_cancelled && process.succeeded();
     QTimer::singleShot(0, this, [this, succeeded] { Q_EMIT finished(succeeded); });
 }

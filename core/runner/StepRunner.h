@@ -23,6 +23,15 @@ struct StepResult {
     bool skipped = false;           // not run: an earlier step failed or the run was cancelled
     QString error;                  // a driven step: the exception that failed it, "Type: message"
     QStringList errorFrames;        // and its traceback, outermost first, as "file:line"
+
+    static StepResult skippedOf(const CommandStep &step)
+    {
+        StepResult skipped;
+        skipped.step = step;
+        skipped.skipped = true;
+        skipped.result.outcome = CommandResult::Outcome::Cancelled;
+        return skipped;
+    }
 };
 
 class StepRunner : public QObject

@@ -115,26 +115,16 @@ def run_step(project, step):
         raise ValueError("unknown step " + kind)
 
 
-def create_database(admin_url, name):
+def on_server(admin_url, statement, name):
+    """CREATE or DROP the scratch database, outside a transaction, from the server's own database."""
     import sqlalchemy
 
     engine = sqlalchemy.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     quoted = engine.dialect.identifier_preparer.quote(name)
     with engine.connect() as connection:
-        connection.execute(sqlalchemy.text("CREATE DATABASE " + quoted))
+        connection.execute(sqlalchemy.text(statement + " " + quoted))
     engine.dispose()
-    print("Created the scratch database " + name)
-
-
-def drop_database(admin_url, name):
-    import sqlalchemy
-
-    engine = sqlalchemy.create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    quoted = engine.dialect.identifier_preparer.quote(name)
-    with engine.connect() as connection:
-        connection.execute(sqlalchemy.text("DROP DATABASE IF EXISTS " + quoted))
-    engine.dispose()
-    print("Dropped the scratch database " + name)
+    print("%s %s: done" % (statement, name))
 
 
 def run(plan):
@@ -145,7 +135,7 @@ def run(plan):
         began = time.monotonic()
         try:
             if step["kind"] == "create-database":
-                create_database(plan["admin_url"], plan["database"])
+                on_server(plan["admin_url"], "CREATE DATABASE", plan["database"])
             else:
                 if project is None:
                     project = (FlaskProject if plan["backend"] == "flask" else AlembicProject)(plan)
@@ -170,7 +160,7 @@ def main(argv):
     with open(argv[2], encoding="utf-8") as file:
         plan = json.load(file)
     if argv[1] == "drop":
-        drop_database(plan["admin_url"], plan["database"])
+        on_server(plan["admin_url"], "DROP DATABASE IF EXISTS", plan["database"])
         return 0
     return run(plan)
 

@@ -6,10 +6,14 @@ Resolution RevisionResolver::resolve(const QString &identifier) const
 {
     // As written first: Alembic does not trim, and a branch label may start or end
     // with a space. Then trimmed, for text typed with stray spaces.
+    // The trimmed text is tried only when the text as written names nothing: a label
+    // " expand" with several heads answers "multiple heads", as Alembic does.
     const QString trimmed = identifier.trimmed();
     if (trimmed != identifier) {
         const Resolution exact = resolveText(identifier);
-        if (exact.ok())
+        const bool namesNothing = exact.error.startsWith(QLatin1String("No such branch"))
+                                  || exact.error.startsWith(QLatin1String("Can't locate revision"));
+        if (!namesNothing)
             return exact;
     }
     return resolveText(trimmed);

@@ -100,6 +100,17 @@ void PythonLexer::consumeNewline()
 
 bool PythonLexer::nextModuleLevelLine(std::vector<PythonToken> &tokens)
 {
+    int indentation = 0;
+    return nextLine(tokens, true, indentation);
+}
+
+bool PythonLexer::nextLogicalLine(std::vector<PythonToken> &tokens, int &indentation)
+{
+    return nextLine(tokens, false, indentation);
+}
+
+bool PythonLexer::nextLine(std::vector<PythonToken> &tokens, bool moduleLevelOnly, int &indentation)
+{
     tokens.clear();
     while (!m_error && m_pos < m_source.size()) {
         // At the start of a physical line: measure the indentation.
@@ -125,10 +136,13 @@ bool PythonLexer::nextModuleLevelLine(std::vector<PythonToken> &tokens)
             fail("unresolved merge conflict marker (git left <<<<<<<, ======= or >>>>>>> here)", m_line);
             return false;
         }
-        if (!scanLogicalLine(moduleLevel ? &tokens : nullptr))
+        const bool keep = moduleLevel || !moduleLevelOnly;
+        if (!scanLogicalLine(keep ? &tokens : nullptr))
             return false;
-        if (moduleLevel && !tokens.empty())
+        if (keep && !tokens.empty()) {
+            indentation = int(column);
             return true;
+        }
     }
     return false;
 }

@@ -2,7 +2,8 @@
 // CPython's tokenizer where it matters for reading migration files statically:
 // strings of every form, bracket nesting, comments and continuation lines.
 // Indented lines (function bodies, if-blocks) are scanned but yield no tokens,
-// which keeps large upgrade()/downgrade() bodies cheap.
+// which keeps large upgrade()/downgrade() bodies cheap, unless every line is
+// asked for (the operations reader).
 #pragma once
 
 #include <optional>
@@ -42,10 +43,14 @@ public:
     // Fills `tokens` with the next logical line that starts at column 0.
     // Returns false at the end of the source or after a syntax error.
     bool nextModuleLevelLine(std::vector<PythonToken> &tokens);
+    // Every logical line, indented ones too, with its indentation (columns; a tab counts
+    // one, so only compare indentation within one block); for reading function bodies.
+    bool nextLogicalLine(std::vector<PythonToken> &tokens, int &indentation);
 
     const std::optional<PythonSyntaxError> &error() const { return m_error; }
 
 private:
+    bool nextLine(std::vector<PythonToken> &tokens, bool moduleLevelOnly, int &indentation);
     bool scanLogicalLine(std::vector<PythonToken> *tokens);
     bool scanString(std::size_t prefixStart, std::size_t quotePos, std::vector<PythonToken> *tokens);
     void scanName(std::vector<PythonToken> *tokens);

@@ -167,6 +167,9 @@ private Q_SLOTS:
         QTest::newRow("typed with stray spaces") << "  stable@head " << QStringList{"cccc2222"} << "";
         // Alembic does not trim: a label may itself start with a space.
         QTest::newRow("label with a leading space") << " spaced@head" << QStringList{"cccc1111"} << "";
+        // " stable" (on the base, so on both heads) is a label of its own: not "stable" trimmed.
+        QTest::newRow("spaced label with two heads") << " stable@head" << QStringList{}
+                                                     << "Multiple heads are present for given argument ' stable@head'";
     }
 
     void resolvesWhatUsersType()
@@ -174,7 +177,8 @@ private Q_SLOTS:
         QFETCH(QString, typed);
         QFETCH(QStringList, expected);
         QFETCH(QString, error);
-        const RevisionGraph graph(files({{"aaaa1111", ""}, {"bbbb1111", "aaaa1111"}, {"cccc1111", "bbbb1111", "branch_labels = ' spaced'"},
+        const RevisionGraph graph(files({{"aaaa1111", "", "branch_labels = ' stable'"}, {"bbbb1111", "aaaa1111"},
+                                         {"cccc1111", "bbbb1111", "branch_labels = ' spaced'"},
                                          {"cccc2222", "bbbb1111", "branch_labels = 'stable'"}}));
         const Resolution resolution = RevisionResolver(graph).resolve(typed);
         QCOMPARE(ids(graph, resolution.revisions), expected);

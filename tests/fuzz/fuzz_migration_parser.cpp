@@ -1,9 +1,10 @@
 // Feeds arbitrary bytes to the migration parser, several "files" at a time,
 // and builds the revision graph from them: nothing may crash, hang or report
-// a line outside the file.
+// a line outside the file. The operations reader reads each file too.
 #include "graph/RevisionGraph.h"
 #include "graph/RevisionResolver.h"
 #include "report/RevisionName.h"
+#include "operations/OperationReader.h"
 #include "parser/MigrationParser.h"
 
 #include <cstdint>
@@ -26,6 +27,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             if (d.code.isEmpty() || d.message.isEmpty() || d.line < 0 || d.line > lines)
                 std::abort();
         }
+        // The operations reader sees the same bytes: every operation on a line of the file.
+        const MigrationOperations operations =
+            OperationReader::read(std::string_view(sources.at(i).constData(), std::size_t(sources.at(i).size())));
+        for (const MigrationOperation &operation : operations.upgrade + operations.downgrade)
+            if (operation.line < 1 || operation.line > lines || operation.text.size() > 400)
+                std::abort();
         files += std::move(file);
     }
     const RevisionGraph graph(files);

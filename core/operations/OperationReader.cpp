@@ -1,0 +1,397 @@
+#include "OperationReader.h"
+
+#include "parser/PythonLexer.h"
+#include "parser/PythonLiteral.h"
+
+#include <QHash>
+
+#include <optional>
+#include <span>
+
+namespace headway {
+
+namespace {
+
+using Tokens = std::span<const PythonToken>;
+constexpr qsizetype shownText = 200;
+
+// One argument of a call: `name=value` or a positional value.
+struct Argument {
+    QString keyword;
+    Tokens value;
+};
+
+std::vector<Argument> argumentsOf(Tokens inside)
+{
+    std::vector<Argument> arguments;
+    for (Tokens part : splitTopLevel(inside, ",")) {
+        if (part.empty())
+            continue;
+        if (part.size() >= 2 && part[0].kind == PythonToken::Kind::Name && isOperator(part[1], "="))
+            arguments.push_back({QString::fromUtf8(part[0].text.data(), qsizetype(part[0].text.size())), part.subspan(2)});
+        else
+            arguments.push_back({{}, part});
+    }
+    return arguments;
+}
+
+// `name(...)` or `a.b.name(...)` spanning all of `tokens`: the dotted name and what is inside the parentheses.
+std::optional<std::pair<QString, Tokens>> callOf(Tokens tokens)
+{
+    std::size_t at = 0;
+    QString dotted;
+    while (at < tokens.size() && tokens[at].kind == PythonToken::Kind::Name) {
+        dotted += QString::fromUtf8(tokens[at].text.data(), qsizetype(tokens[at].text.size()));
+        ++at;
+        if (at < tokens.size() && isOperator(tokens[at], ".")) {
+            dotted += QLatin1Char('.');
+            ++at;
+        } else {
+            break;
+        }
+    }
+    if (dotted.isEmpty() || at >= tokens.size() || !isOperator(tokens[at], "("))
+        return std::nullopt;
+    const std::size_t close = matchingBracket(tokens, at);
+    if (close == std::size_t(-1) || close + 1 != tokens.size())
+        return std::nullopt;
+    return std::make_pair(dotted, tokens.subspan(at + 1, close - at - 1));
+}
+
+// A string literal, or op.f("...") / batch_op.f("...") / sa.text("...") around one.
+std::optional<QString> stringOf(Tokens tokens)
+{
+    if (tokens.size() == 1 && tokens[0].kind == PythonToken::Kind::String) {
+        QString value;
+        if (decodePythonString(tokens[0].text, value))
+            return value;
+        return std::nullopt;
+    }
+    if (const auto call = callOf(tokens)) {
+        const QString last = call->first.section(QLatin1Char('.'), -1);
+        if (last == QLatin1String("f") || last == QLatin1String("text") || last == QLatin1String("literal_column"))
+            return stringOf(call->second);
+    }
+    return std::nullopt;
+}
+
+// ["email", "name"] or ("email",) as strings; a single string as one.
+QStringList stringsOf(Tokens tokens)
+{
+    if (const std::optional<QString> one = stringOf(tokens))
+        return {*one};
+    const PythonLiteral literal = evaluateLiteral(tokens);
+    return literal.kind == PythonLiteral::Kind::Sequence ? literal.strings : QStringList();
+}
+
+QString textOf(Tokens tokens)
+{
+    const QString text = tokensText(tokens).simplified();
+    return text.size() > shownText ? text.left(shownText) + QStringLiteral("…") : text;
+}
+
+// The first argument of a call, when it is a string: sa.ForeignKey("users.id"), sa.table("roles", ...).
+QString firstString(Tokens inside)
+{
+    const std::vector<Argument> arguments = argumentsOf(inside);
+    return arguments.empty() || !arguments.front().keyword.isEmpty() ? QString()
+                                                                     : stringOf(arguments.front().value).value_or(QString());
+}
+
+bool isTrue(Tokens tokens)
+{
+    return tokens.size() == 1 && isName(tokens[0], "True");
+}
+
+// The arguments by Alembic's parameter names: positional ones take `names` in order.
+class Arguments
+{
+public:
+    Arguments(Tokens inside, const QStringList &names)
+    {
+        int position = 0;
+        for (const Argument &argument : argumentsOf(inside)) {
+            if (!argument.keyword.isEmpty())
+                m_values.insert(argument.keyword, argument.value);
+            else if (position < names.size())
+                m_values.insert(names.at(position++), argument.value);
+            else
+                m_rest.push_back(argument.value);
+        }
+    }
+    bool has(const QString &name) const { return m_values.contains(name); }
+    Tokens tokens(const QString &name) const { return m_values.value(name); }
+    QString string(const QString &name) const { return has(name) ? stringOf(tokens(name)).value_or(QString()) : QString(); }
+    QStringList strings(const QString &name) const { return has(name) ? stringsOf(tokens(name)) : QStringList(); }
+    const std::vector<Tokens> &rest() const { return m_rest; }
+
+private:
+    QHash<QString, Tokens> m_values;
+    std::vector<Tokens> m_rest; // past the named ones: create_table's columns and constraints
+};
+
+std::optional<ColumnSpec> columnOf(Tokens tokens)
+{
+    const auto call = callOf(tokens);
+    if (!call || call->first.section(QLatin1Char('.'), -1) != QLatin1String("Column"))
+        return std::nullopt;
+    ColumnSpec column;
+    bool named = false;
+    for (const Argument &argument : argumentsOf(call->second)) {
+        if (argument.keyword == QLatin1String("index"))
+            column.index = isTrue(argument.value);
+        else if (argument.keyword == QLatin1String("unique"))
+            column.unique = isTrue(argument.value);
+        else if (argument.keyword == QLatin1String("name"))
+            column.name = stringOf(argument.value).value_or(QString());
+        else if (argument.keyword.isEmpty() && !named && stringOf(argument.value)) {
+            column.name = *stringOf(argument.value);
+            named = true;
+        } else if (argument.keyword.isEmpty()) {
+            const auto inner = callOf(argument.value);
+            if (inner && inner->first.section(QLatin1Char('.'), -1) == QLatin1String("ForeignKey"))
+                column.foreignKey = firstString(inner->second);
+            else if (column.type.isEmpty())
+                column.type = textOf(argument.value);
+        } else if (argument.keyword == QLatin1String("type_")) {
+            column.type = textOf(argument.value);
+        }
+    }
+    return column;
+}
+
+std::optional<InlineConstraint> constraintOf(Tokens tokens)
+{
+    const auto call = callOf(tokens);
+    if (!call)
+        return std::nullopt;
+    static const QHash<QString, QString> kinds{{QStringLiteral("UniqueConstraint"), QStringLiteral("unique")},
+                                               {QStringLiteral("CheckConstraint"), QStringLiteral("check")},
+                                               {QStringLiteral("ForeignKeyConstraint"), QStringLiteral("foreign-key")},
+                                               {QStringLiteral("PrimaryKeyConstraint"), QStringLiteral("primary-key")},
+                                               {QStringLiteral("Index"), QStringLiteral("index")}};
+    const QString kind = kinds.value(call->first.section(QLatin1Char('.'), -1));
+    if (kind.isEmpty())
+        return std::nullopt;
+    InlineConstraint constraint{kind, {}, {}};
+    bool first = true;
+    for (const Argument &argument : argumentsOf(call->second)) {
+        if (argument.keyword == QLatin1String("name"))
+            constraint.name = stringOf(argument.value).value_or(QString());
+        else if (argument.keyword.isEmpty() && kind == QLatin1String("index") && first)
+            constraint.name = stringOf(argument.value).value_or(QString()); // sa.Index("ix_name", "col")
+        else if (argument.keyword.isEmpty() && kind != QLatin1String("check") && !(kind == QLatin1String("foreign-key") && !first))
+            constraint.columns += stringsOf(argument.value);
+        if (argument.keyword.isEmpty())
+            first = false;
+    }
+    return constraint;
+}
+
+using Kind = MigrationOperation::Kind;
+
+struct Signature {
+    Kind kind;
+    const char *names;      // positional parameters, Alembic's order
+    const char *batchNames; // the same inside batch_alter_table (the table is the batch's)
+};
+
+const QHash<QString, Signature> &signatures()
+{
+    static const QHash<QString, Signature> table{
+        {QStringLiteral("create_table"), {Kind::CreateTable, "table_name", nullptr}},
+        {QStringLiteral("drop_table"), {Kind::DropTable, "table_name", nullptr}},
+        {QStringLiteral("rename_table"), {Kind::RenameTable, "old_table_name new_table_name", nullptr}},
+        {QStringLiteral("add_column"), {Kind::AddColumn, "table_name column", "column"}},
+        {QStringLiteral("drop_column"), {Kind::DropColumn, "table_name column_name", "column_name"}},
+        {QStringLiteral("alter_column"), {Kind::AlterColumn, "table_name column_name", "column_name"}},
+        {QStringLiteral("create_index"), {Kind::CreateIndex, "index_name table_name columns", "index_name columns"}},
+        {QStringLiteral("drop_index"), {Kind::DropIndex, "index_name table_name", "index_name"}},
+        {QStringLiteral("create_unique_constraint"),
+         {Kind::CreateUniqueConstraint, "constraint_name table_name columns", "constraint_name columns"}},
+        {QStringLiteral("create_foreign_key"),
+         {Kind::CreateForeignKey, "constraint_name source_table referent_table local_cols remote_cols",
+          "constraint_name referent_table local_cols remote_cols"}},
+        {QStringLiteral("create_check_constraint"),
+         {Kind::CreateCheckConstraint, "constraint_name table_name condition", "constraint_name condition"}},
+        {QStringLiteral("create_primary_key"),
+         {Kind::CreatePrimaryKey, "constraint_name table_name columns", "constraint_name columns"}},
+        {QStringLiteral("drop_constraint"), {Kind::DropConstraint, "constraint_name table_name type_", "constraint_name type_"}},
+        {QStringLiteral("create_table_comment"), {Kind::CreateTableComment, "table_name comment", "comment"}},
+        {QStringLiteral("bulk_insert"), {Kind::BulkInsert, "table rows", nullptr}},
+        {QStringLiteral("execute"), {Kind::Execute, "sqltext", "sqltext"}},
+    };
+    return table;
+}
+
+// The batch a `with op.batch_alter_table(...) as alias:` line opens.
+struct Batch {
+    int indentation = 0;
+    QString alias;
+    QString table;
+    QString schema;
+};
+
+std::optional<Batch> batchOf(Tokens line, int indentation)
+{
+    // with <call> as <alias> :
+    if (line.size() < 5 || !isName(line[0], "with") || !isOperator(line.back(), ":") || !isName(line[line.size() - 3], "as"))
+        return std::nullopt;
+    const auto call = callOf(line.subspan(1, line.size() - 4));
+    if (!call || call->first != QLatin1String("op.batch_alter_table"))
+        return std::nullopt;
+    const Arguments arguments(call->second, {QStringLiteral("table_name"), QStringLiteral("schema")});
+    const PythonToken &alias = line[line.size() - 2];
+    return Batch{indentation, QString::fromUtf8(alias.text.data(), qsizetype(alias.text.size())),
+                 arguments.string(QStringLiteral("table_name")), arguments.string(QStringLiteral("schema"))};
+}
+
+MigrationOperation notAnalysed(Tokens line)
+{
+    MigrationOperation operation;
+    operation.line = line.front().line;
+    operation.text = textOf(line);
+    return operation;
+}
+
+MigrationOperation operationOf(Tokens line, const Batch *batch)
+{
+    const auto call = callOf(line);
+    const QString owner = call ? call->first.section(QLatin1Char('.'), 0, -2) : QString();
+    const QString method = call ? call->first.section(QLatin1Char('.'), -1) : QString();
+    const bool inBatch = batch && owner == batch->alias;
+    if (!call || (!inBatch && owner != QLatin1String("op")) || !signatures().contains(method))
+        return notAnalysed(line);
+    const Signature &signature = signatures()[method];
+    const char *names = inBatch ? signature.batchNames : signature.names;
+    if (!names)
+        return notAnalysed(line); // batch_op.create_table does not exist
+    const Arguments arguments(call->second, QString::fromLatin1(names).split(QLatin1Char(' ')));
+    MigrationOperation operation;
+    operation.kind = signature.kind;
+    operation.line = line.front().line;
+    operation.batch = inBatch;
+    operation.table = inBatch ? batch->table : arguments.string(QStringLiteral("table_name"));
+    operation.schema = inBatch ? batch->schema : arguments.string(QStringLiteral("schema"));
+    switch (signature.kind) {
+    case Kind::CreateTable:
+        for (Tokens element : arguments.rest()) {
+            if (const std::optional<ColumnSpec> column = columnOf(element))
+                operation.tableColumns += *column;
+            else if (const std::optional<InlineConstraint> constraint = constraintOf(element))
+                operation.inlineConstraints += *constraint;
+        }
+        break;
+    case Kind::RenameTable:
+        operation.table = arguments.string(QStringLiteral("old_table_name"));
+        operation.newName = arguments.string(QStringLiteral("new_table_name"));
+        break;
+    case Kind::AddColumn:
+        if (const std::optional<ColumnSpec> column = columnOf(arguments.tokens(QStringLiteral("column")))) {
+            operation.tableColumns += *column;
+            operation.name = column->name;
+        }
+        break;
+    case Kind::DropColumn:
+    case Kind::AlterColumn:
+        operation.name = arguments.string(QStringLiteral("column_name"));
+        for (const char *change : {"type_", "nullable", "server_default", "comment", "new_column_name"})
+            if (arguments.has(QString::fromLatin1(change)))
+                operation.changes += QString::fromLatin1(change).remove(QLatin1Char('_')).replace(QStringLiteral("newcolumnname"), QStringLiteral("name"));
+        operation.newName = arguments.string(QStringLiteral("new_column_name"));
+        break;
+    case Kind::CreateIndex:
+    case Kind::DropIndex:
+        operation.name = arguments.string(QStringLiteral("index_name"));
+        operation.columns = arguments.strings(QStringLiteral("columns"));
+        break;
+    case Kind::CreateForeignKey:
+        operation.name = arguments.string(QStringLiteral("constraint_name"));
+        if (!inBatch)
+            operation.table = arguments.string(QStringLiteral("source_table"));
+        operation.referredTable = arguments.string(QStringLiteral("referent_table"));
+        operation.columns = arguments.strings(QStringLiteral("local_cols"));
+        operation.schema = inBatch ? batch->schema : arguments.string(QStringLiteral("source_schema"));
+        break;
+    case Kind::CreateUniqueConstraint:
+    case Kind::CreateCheckConstraint:
+    case Kind::CreatePrimaryKey:
+    case Kind::DropConstraint:
+        operation.name = arguments.string(QStringLiteral("constraint_name"));
+        operation.columns = arguments.strings(QStringLiteral("columns"));
+        operation.constraintType = arguments.string(QStringLiteral("type_"));
+        break;
+    case Kind::BulkInsert:
+        // op.bulk_insert(sa.table("name", ...), rows): the name when it is written there.
+        if (const auto table = callOf(arguments.tokens(QStringLiteral("table"))))
+            operation.table = firstString(table->second);
+        break;
+    case Kind::Execute:
+        operation.text = textOf(arguments.tokens(QStringLiteral("sqltext")));
+        break;
+    default:
+        break;
+    }
+    if (operation.kind != Kind::Execute && operation.kind != Kind::BulkInsert && operation.table.isEmpty()
+        && operation.kind != Kind::DropIndex)
+        return notAnalysed(line); // a table held in a variable: not guessed
+    return operation;
+}
+
+bool isIgnorable(Tokens line)
+{
+    return (line.size() == 1 && (isName(line[0], "pass") || line[0].kind == PythonToken::Kind::String))
+           || (line.size() == 1 && isOperator(line[0], "..."));
+}
+
+} // namespace
+
+MigrationOperations OperationReader::read(std::string_view source)
+{
+    MigrationOperations result;
+    PythonLexer lexer(source);
+    std::vector<PythonToken> tokens;
+    int indentation = 0;
+    QList<MigrationOperation> *body = nullptr;
+    std::vector<Batch> batches;
+    while (lexer.nextLogicalLine(tokens, indentation)) {
+        const Tokens line(tokens);
+        if (indentation == 0) {
+            batches.clear();
+            body = nullptr;
+            if (line.size() >= 3 && isName(line[0], "def") && isOperator(line[2], "(")) {
+                if (isName(line[1], "upgrade")) {
+                    body = &result.upgrade;
+                    result.hasUpgrade = true;
+                } else if (isName(line[1], "downgrade")) {
+                    body = &result.downgrade;
+                    result.hasDowngrade = true;
+                }
+            }
+            continue;
+        }
+        if (!body)
+            continue;
+        while (!batches.empty() && indentation <= batches.back().indentation)
+            batches.pop_back();
+        if (std::optional<Batch> batch = batchOf(line, indentation)) {
+            batches.push_back(*batch);
+            continue;
+        }
+        if (isIgnorable(line))
+            continue;
+        // `a; b` on one line: each statement on its own.
+        for (Tokens statement : splitTopLevel(line, ";"))
+            if (!statement.empty() && !isIgnorable(statement))
+                *body += operationOf(statement, batches.empty() ? nullptr : &batches.back());
+    }
+    if (lexer.error()) {
+        MigrationOperation broken;
+        broken.line = lexer.error()->line;
+        broken.text = QStringLiteral("syntax error: ") + QString::fromStdString(lexer.error()->message);
+        (body ? *body : result.upgrade) += broken;
+    }
+    return result;
+}
+
+} // namespace headway

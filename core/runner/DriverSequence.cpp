@@ -112,12 +112,14 @@ void DriverSequence::onProcessFinished(const CommandResult &process)
                                 ? tr("The test-upgrade driver ended during this step (exit %1)").arg(process.exitCode)
                                 : QString();
         finishStep(outcome, -1, why);
-    } else if (m_results.isEmpty() && !process.succeeded() && !m_steps.isEmpty()) {
-        // It failed before its first step (a Python too old for it, a broken interpreter).
+    } else if (m_results.isEmpty() && !m_steps.isEmpty()
+               && (process.outcome == CommandResult::Outcome::Failed || process.outcome == CommandResult::Outcome::FailedToStart)) {
+        // It failed before its first step (a Python too old for it, a broken interpreter); a
+        // cancel or a timeout this early leaves every step skipped.
         m_running = 0;
         m_stepOutput = process.output;
-        finishStep(process.outcome == CommandResult::Outcome::Succeeded ? CommandResult::Outcome::Failed : process.outcome,
-                   -1, tr("The test-upgrade driver failed to start: %1").arg(process.output.trimmed().section(QLatin1Char('\n'), -1)));
+        finishStep(CommandResult::Outcome::Failed, -1,
+                   tr("The test-upgrade driver failed to start: %1").arg(process.output.trimmed().section(QLatin1Char('\n'), -1)));
     }
     m_process.release()->deleteLater(); // it emitted this signal
     finish(process);

@@ -4,6 +4,7 @@
 #include "ToolRunning.h"
 
 #include "engine/DatabaseEngine.h"
+#include "engine/ThrowawayServer.h"
 #include "workflow/TestUpgradeOperation.h"
 
 #include <QProcess>
@@ -30,11 +31,9 @@ int printDryRun(Context &c, const Prepared &p, const OperationRequest &request)
     // A throwaway server's socket is only known once it runs: its URL is shown with a placeholder.
     const bool throwaway = target.choice.needsThrowawayServer();
     QString url;
-    const QString scheme = target.driver.dialect + QLatin1Char('+') + target.driver.driver;
-    if (throwaway && target.engine() == DatabaseEngine::PostgreSql)
-        url = QStringLiteral("%1://headway@/%2?host=THROWAWAY-SERVER-SOCKET-DIRECTORY").arg(scheme, target.scratchName);
-    else if (throwaway)
-        url = QStringLiteral("%1://root@localhost/%2?unix_socket=THROWAWAY-SERVER-SOCKET").arg(scheme, target.scratchName);
+    if (throwaway)
+        url = ThrowawayServer::urlAt(target.engine(), target.driver.dialect, target.driver.driver, target.scratchName,
+                                     QStringLiteral("THROWAWAY-SERVER-SOCKET"));
     else if (target.choice.onExistingServer())
         url = target.existingServerUrl();
     QTemporaryDir directory(QDir::tempPath() + QStringLiteral("/headway-test-upgrade-XXXXXX"));

@@ -43,12 +43,22 @@ void TestUpgradeTarget::fallBackToSqlite()
     offerSqlite = false;
 }
 
-QString TestUpgradeTarget::existingServerUrl() const
+DatabaseUrl TestUpgradeTarget::existingServer() const
 {
     DatabaseUrl url = choice.server;
     if (url.driver.isEmpty())
         url.driver = driver.driver;
-    return url.withDatabase(scratchName);
+    return url;
+}
+
+QString TestUpgradeTarget::existingServerUrl() const
+{
+    return existingServer().withDatabase(scratchName);
+}
+
+QString TestUpgradeTarget::existingServerAdminUrl() const
+{
+    return existingServer().toString();
 }
 
 QString TestUpgradeTarget::engineLine() const

@@ -29,12 +29,17 @@ struct TestUpgradeTarget {
     void fallBackToSqlite();
     // The scratch database's URL on the user's server (password kept: never shown).
     QString existingServerUrl() const;
+    // The database the user's URL names on that server, to create and drop the scratch one from.
+    QString existingServerAdminUrl() const;
     // "PostgreSQL, throwaway server" / "MariaDB on db.example:3306 as deploy" / "SQLite, scratch file"
     QString engineLine() const;
 
     static TestUpgradeTarget decide(const MigrationTool &tool, const QString &requestedEngine,
                                     const QString &requestedServer);
     static QString randomScratchName();
+
+private:
+    DatabaseUrl existingServer() const; // the user's URL with the chosen driver
 };
 
 } // namespace headway

@@ -83,11 +83,17 @@ QString ThrowawayServer::socketPath() const
 
 QString ThrowawayServer::url(const QString &dialect, const QString &driver, const QString &database) const
 {
+    return urlAt(m_engine, dialect, driver, database, socketPath());
+}
+
+QString ThrowawayServer::urlAt(DatabaseEngine engine, const QString &dialect, const QString &driver,
+                               const QString &database, const QString &socket)
+{
     const QString scheme = driver.isEmpty() ? dialect : dialect + QLatin1Char('+') + driver;
-    if (m_engine == DatabaseEngine::MariaDb)
-        return QStringLiteral("%1://root@localhost/%2?unix_socket=%3").arg(scheme, database, socketPath());
+    if (engine == DatabaseEngine::MariaDb)
+        return QStringLiteral("%1://root@localhost/%2?unix_socket=%3").arg(scheme, database, socket);
     return QStringLiteral("%1://headway@/%2?host=%3").arg(scheme, database.isEmpty() ? QStringLiteral("postgres") : database,
-                                                         socketPath());
+                                                         socket);
 }
 
 QString ThrowawayServer::description() const

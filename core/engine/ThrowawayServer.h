@@ -43,6 +43,9 @@ public:
     QString socketPath() const;  // the socket file (MariaDB) or directory (PostgreSQL) clients use
     // `dialect+driver://user@/database?host=...` for this server; database may be empty.
     QString url(const QString &dialect, const QString &driver, const QString &database) const;
+    // The same for a server of `engine` whose socket is `socket` (a placeholder before it runs).
+    static QString urlAt(DatabaseEngine engine, const QString &dialect, const QString &driver, const QString &database,
+                         const QString &socket);
     // "PostgreSQL 15, throwaway, unix socket in /tmp/headway-server-…"
     QString description() const;
     qint64 serverPid() const { return m_serverPid; }

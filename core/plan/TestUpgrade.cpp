@@ -189,16 +189,4 @@ std::optional<CommandStep> TestUpgrade::projectTestStep(const MigrationTool &scr
                        scratchTool.pythonCommand(command)};
 }
 
-QList<CommandStep> TestUpgrade::steps(const Repository &repository, const MigrationTool &scratchTool,
-                                      const ScratchDatabase &scratch, const QStringList &testCommand,
-                                      bool runProjectTests)
-{
-    QList<CommandStep> steps;
-    for (const DrivenStep &driven : drivenSteps(repository, scratchTool, scratch))
-        steps += driven.step;
-    if (const std::optional<CommandStep> tests = projectTestStep(scratchTool, testCommand, runProjectTests))
-        steps += *tests;
-    return steps;
-}
-
 } // namespace headway

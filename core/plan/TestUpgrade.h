@@ -52,10 +52,6 @@ public:
     // The project's tests on the scratch database, if there are any to run.
     static std::optional<CommandStep> projectTestStep(const MigrationTool &scratchTool, const QStringList &testCommand,
                                                       bool runProjectTests = true);
-    // Every step, as one process each would run them (--dry-run shows these).
-    static QList<CommandStep> steps(const Repository &repository, const MigrationTool &scratchTool,
-                                    const ScratchDatabase &scratch, const QStringList &testCommand,
-                                    bool runProjectTests = true);
 };
 
 } // namespace headway

@@ -62,7 +62,7 @@ PreparedTestUpgrade TestUpgradeOperation::prepare(const OperationContext &contex
     // The server's own database, to create and drop the scratch one from.
     QString adminUrl;
     if (target.choice.onExistingServer())
-        adminUrl = DatabaseUrl::parse(target.existingServerUrl()).withDatabase(target.choice.server.database);
+        adminUrl = target.existingServerAdminUrl();
     else if (onServer)
         adminUrl = DatabaseUrl::parse(url).withDatabase(target.engine() == DatabaseEngine::PostgreSql ? QStringLiteral("postgres") : QString());
     prepared.driven = TestUpgrade::drivenSteps(*context.repository, scratchTool, prepared.scratch,

@@ -309,13 +309,8 @@ void TestEngines::plainAlembicRunsOnTheIniDialect()
     ini.write(text.toUtf8());
     ini.close();
     const QByteArray before = text.toUtf8();
-    for (const QString &id : {"a1", "b2"}) {
-        const EngineMigrations &m = postgresql;
-        if (id == "a1")
-            writeMigration(dir, id, "None", m.imports, m.createTable, "op.drop_table('users')");
-        else
-            writeMigration(dir, id, "'a1'", m.imports, m.alterColumn, m.alterColumnBack);
-    }
+    writeMigration(dir, "a1", "None", postgresql.imports, postgresql.createTable, "op.drop_table('users')");
+    writeMigration(dir, "b2", "'a1'", postgresql.imports, postgresql.alterColumn, postgresql.alterColumnBack);
     const CliRun run = runCli({"test-upgrade", "--json", "--python", m_python, dir});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     QCOMPARE(run.json().value("engine").toString(), QString("postgresql"));

@@ -35,6 +35,7 @@ struct MigrationOperation {
     };
     Kind kind = Kind::NotAnalysed;
     int line = 0;
+    int endLine = 0;           // the call's last line (calls span lines)
     bool batch = false;        // inside `with op.batch_alter_table(...) as batch_op:`
     QString table;
     QString schema;
@@ -47,6 +48,11 @@ struct MigrationOperation {
     QList<ColumnSpec> tableColumns;        // create_table, add_column (one)
     QList<InlineConstraint> inlineConstraints; // create_table
     QString text;              // NotAnalysed / Execute: the source as written (cut)
+    // Codes silenced by `# headway: ignore[CODE, ...]` on one of the call's lines;
+    // "*" for a bare `# headway: ignore`.
+    QStringList ignored;
+
+    bool ignores(const QString &code) const { return ignored.contains(code) || ignored.contains(QStringLiteral("*")); }
 
     // "+users.prefs", "+ix ix_users_email (users.email)", "-users", "?sql"
     QString summary() const;

@@ -250,6 +250,7 @@ MigrationOperation notAnalysed(Tokens line)
 {
     MigrationOperation operation;
     operation.line = line.front().line;
+    operation.endLine = line.back().line;
     operation.text = textOf(line);
     return operation;
 }
@@ -270,6 +271,7 @@ MigrationOperation operationOf(Tokens line, const Batch *batch)
     MigrationOperation operation;
     operation.kind = signature.kind;
     operation.line = line.front().line;
+    operation.endLine = line.back().line;
     operation.batch = inBatch;
     operation.table = inBatch ? batch->table : arguments.string(QStringLiteral("table_name"));
     operation.schema = inBatch ? batch->schema : arguments.string(QStringLiteral("schema"));
@@ -338,6 +340,49 @@ MigrationOperation operationOf(Tokens line, const Batch *batch)
     return operation;
 }
 
+// `# headway: ignore[code-a, code-b]` comments by line; a bare `# headway: ignore` silences all ("*").
+QHash<int, QStringList> ignoreComments(std::string_view source)
+{
+    QHash<int, QStringList> byLine;
+    static constexpr std::string_view marker = "headway: ignore";
+    if (source.find(marker) == std::string_view::npos)
+        return byLine; // the usual case: one scan, nothing to record
+    int line = 1;
+    std::size_t start = 0;
+    while (start <= source.size()) {
+        const std::size_t end = std::min(source.find('\n', start), source.size());
+        const std::string_view text = source.substr(start, end - start);
+        const std::size_t hash = text.find('#');
+        const std::size_t at = text.find(marker);
+        if (hash != std::string_view::npos && at != std::string_view::npos && at > hash) {
+            const std::string_view rest = text.substr(at + marker.size());
+            QStringList codes;
+            if (!rest.empty() && rest.front() == '[' && rest.find(']') != std::string_view::npos) {
+                const QString inside = QString::fromUtf8(rest.data() + 1, qsizetype(rest.find(']') - 1));
+                for (const QString &code : inside.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                    codes += code.trimmed();
+            } else {
+                codes += QStringLiteral("*");
+            }
+            byLine[line] += codes;
+        }
+        if (end == source.size())
+            break;
+        start = end + 1;
+        ++line;
+    }
+    return byLine;
+}
+
+void applyIgnoreComments(QList<MigrationOperation> &operations, const QHash<int, QStringList> &comments)
+{
+    if (comments.isEmpty())
+        return;
+    for (MigrationOperation &operation : operations)
+        for (int line = operation.line; line <= std::max(operation.line, operation.endLine); ++line)
+            operation.ignored += comments.value(line);
+}
+
 bool isIgnorable(Tokens line)
 {
     return (line.size() == 1 && (isName(line[0], "pass") || line[0].kind == PythonToken::Kind::String))
@@ -387,10 +432,13 @@ MigrationOperations OperationReader::read(std::string_view source)
     }
     if (lexer.error()) {
         MigrationOperation broken;
-        broken.line = lexer.error()->line;
+        broken.line = broken.endLine = lexer.error()->line;
         broken.text = QStringLiteral("syntax error: ") + QString::fromStdString(lexer.error()->message);
         (body ? *body : result.upgrade) += broken;
     }
+    const QHash<int, QStringList> comments = ignoreComments(source);
+    applyIgnoreComments(result.upgrade, comments);
+    applyIgnoreComments(result.downgrade, comments);
     return result;
 }
 

@@ -1,0 +1,99 @@
+#include "RepositoryOperations.h"
+
+#include "OperationReader.h"
+#include "parser/MigrationParser.h"
+#include "parser/SourceEncoding.h"
+#include "parser/SourceFile.h"
+#include "repository/Repository.h"
+
+#include <QThread>
+
+#include <cstring>
+#include <thread>
+
+namespace headway {
+
+namespace {
+
+constexpr int filesPerTask = 16;
+
+MigrationOperations unread(const QString &why)
+{
+    MigrationOperation operation;
+    operation.text = why;
+    MigrationOperations operations;
+    operations.upgrade += operation;
+    return operations;
+}
+
+} // namespace
+
+MigrationOperations RepositoryOperations::readFile(const QString &path)
+{
+    thread_local std::vector<char> buffer; // reused across thousands of files
+    const SourceFileRead read = readSourceFile(path, MigrationParser::maximumFileSize, buffer);
+    if (!read.ok())
+        return unread(QStringLiteral("not read: the file ") + read.describe());
+    const QByteArrayView bytes(buffer.data(), qsizetype(read.filled));
+    if (std::memchr(bytes.data(), 0, std::size_t(bytes.size())))
+        return unread(QStringLiteral("not read: a binary file"));
+    QByteArray converted;
+    Diagnostics ignored; // the parser already reported the encoding's problems
+    const SourceText text = decodeSource(path, bytes, converted, ignored);
+    return OperationReader::read(text.utf8);
+}
+
+RepositoryOperations RepositoryOperations::read(const Repository &repository, int threads,
+                                                const std::atomic<bool> *cancel)
+{
+    const int total = int(repository.files.size());
+    std::vector<MigrationOperations> byFile(static_cast<std::size_t>(total));
+    std::atomic<int> nextTask{0};
+    auto readNextBatch = [&] {
+        const int first = nextTask.fetch_add(filesPerTask);
+        if (first >= total || (cancel && cancel->load()))
+            return false;
+        for (int i = first; i < std::min(total, first + filesPerTask); ++i)
+            byFile[std::size_t(i)] = readFile(repository.files.at(i).path);
+        return true;
+    };
+    threads = threads > 0 ? threads : QThread::idealThreadCount();
+    threads = std::clamp(std::min(threads, total / filesPerTask + 1), 1, 64);
+    std::vector<std::thread> helpers;
+    for (int i = 1; i < threads; ++i)
+        helpers.emplace_back([&] { while (readNextBatch()) {} });
+    while (readNextBatch()) {}
+    for (std::thread &helper : helpers)
+        helper.join();
+
+    RepositoryOperations operations;
+    operations.m_byFile.reserve(total);
+    for (MigrationOperations &file : byFile)
+        operations.m_byFile.append(std::move(file));
+    return operations;
+}
+
+const MigrationOperations &RepositoryOperations::ofFile(int fileIndex) const
+{
+    static const MigrationOperations none;
+    return fileIndex >= 0 && fileIndex < m_byFile.size() ? m_byFile.at(fileIndex) : none;
+}
+
+const MigrationOperations &RepositoryOperations::ofNode(const Repository &repository, int node) const
+{
+    return ofFile(node >= 0 && node < repository.graph.size() ? repository.graph.node(node).fileIndex : -1);
+}
+
+QString RepositoryOperations::summaryLine(const MigrationOperations &operations, int maximum)
+{
+    QString line;
+    for (const MigrationOperation &operation : operations.upgrade) {
+        const QString part = operation.summary();
+        if (!line.isEmpty() && line.size() + 2 + part.size() > maximum)
+            return line + QStringLiteral(" …");
+        line += (line.isEmpty() ? QString() : QStringLiteral("  ")) + part;
+    }
+    return line.size() > maximum ? line.left(maximum - 1) + QStringLiteral("…") : line;
+}
+
+} // namespace headway

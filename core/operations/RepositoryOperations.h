@@ -1,0 +1,40 @@
+// Every migration file's operations, read statically and in parallel: what the
+// conflict finder, the details panel and the graph's node summaries read.
+// Reads files from disk: call it off the GUI thread.
+#pragma once
+
+#include "MigrationOperation.h"
+
+#include <QList>
+#include <QString>
+
+#include <atomic>
+
+namespace headway {
+
+struct Repository;
+
+// What could not be read is kept with the file, not thrown away: one
+// NotAnalysed entry naming why (unreadable, binary, too large).
+class RepositoryOperations
+{
+public:
+    RepositoryOperations() = default;
+    // Reads every file of `repository` on `threads` threads (0: all cores).
+    static RepositoryOperations read(const Repository &repository, int threads = 0,
+                                     const std::atomic<bool> *cancel = nullptr);
+    static MigrationOperations readFile(const QString &path);
+
+    bool isEmpty() const { return m_byFile.isEmpty(); }
+    // By file index, as Repository::files; empty operations for an index out of range.
+    const MigrationOperations &ofFile(int fileIndex) const;
+    const MigrationOperations &ofNode(const Repository &repository, int node) const;
+
+    // A node's short summary for the graph: "+users.prefs  +ix ix_user_email (user.email)", cut to `maximum`.
+    static QString summaryLine(const MigrationOperations &operations, int maximum = 48);
+
+private:
+    QList<MigrationOperations> m_byFile;
+};
+
+} // namespace headway

@@ -34,6 +34,8 @@ const QString usage = QStringLiteral(
     "  branches     branch points and their branches\n"
     "  check        exit 0: one head, no errors; 1: several heads; 2: broken graph\n"
     "  graph        the whole graph: --format json|dot [-o FILE]\n"
+    "  conflicts    what collides where branches meet: [HEADS...] (default: the heads;\n"
+    "               one head: every past merge); --format text|json|github|junit|sarif\n"
     "  interpreter  which Python can run the project's alembic / flask db\n"
     "  demo         make and print the writable copy of the bundled demo repository\n"
     "\n"
@@ -50,7 +52,8 @@ const QString usage = QStringLiteral(
     "Options: --json, --verbose, --help, --version; for commands that run the tool:\n"
     "         --python PATH, --flask-app APP, --env NAME=VALUE, --timeout SECONDS,\n"
     "         --dry-run, --yes. Run `headway-cli <command> --help` for details.\n"
-    "Exit codes: 0 success, 1 several heads (check), 2 broken graph (check) or no\n"
+    "Exit codes: 0 success, 1 several heads (check) or a collision (conflicts), 2 broken\n"
+    "graph (check, conflicts) or no\n"
     "migrations / unknown revision, 3 no usable interpreter, 4 the migration command\n"
     "or a test step failed, 5 not confirmed (destructive command without --yes) or\n"
     "cancelled, 64 usage error.\n");
@@ -334,7 +337,7 @@ QList<Command> commands()
          {json, QCommandLineOption(QStringLiteral("require"),
                                    QStringLiteral("Modules it must have (default: alembic)."),
                                    QStringLiteral("module"))}},
-    } + migrationCommands();
+    } + migrationCommands() + analysisCommands();
 }
 
 } // namespace

@@ -40,5 +40,7 @@ QString diagnosticLine(const Repository &repository, const Diagnostic &d);
 
 // flask db / alembic commands: merge, upgrade, downgrade, stamp, current, test-upgrade, fix.
 QList<Command> migrationCommands();
+// What the operations say: conflicts between branches, merge rehearsal.
+QList<Command> analysisCommands();
 
 } // namespace headway::cli

@@ -1,0 +1,43 @@
+// Finds what collides when branches are merged, before it reaches a database:
+// every schema object touched on more than one branch since their common
+// ancestor (created twice, created and dropped, dropped or renamed while the
+// other branch uses it, altered on both), plus per-migration warnings
+// (destructive operations, a downgrade() that leaves what upgrade() made).
+// Reads operations statically; runs no Python.
+#pragma once
+
+#include "ConflictReport.h"
+
+namespace headway {
+
+class BranchSpans;
+class RepositoryOperations;
+struct Repository;
+
+class ConflictFinder
+{
+public:
+    ConflictFinder(const Repository &repository, const RepositoryOperations &operations);
+
+    // The branches that meet at `heads` (node indices, two or more).
+    ConflictReport between(const QList<int> &heads) const;
+    // Every past merge point: the branches each merge revision joined.
+    ConflictReport auditMerges() const;
+    // The current heads when there are several; else every past merge.
+    ConflictReport check() const;
+
+private:
+    struct Touching;
+    void findCollisions(const BranchSpans &spans, const QString &merge, QList<ConflictFinding> &found) const;
+    static void dropImpliedByDuplicateTables(QList<ConflictFinding> &found);
+    void listBranches(const BranchSpans &spans, const QString &merge, ConflictReport &report) const;
+    void addHygiene(const QList<int> &nodes, QList<ConflictFinding> &found) const;
+    FindingLocation locationOf(int node, const MigrationOperation &operation) const;
+    static void sortAndSilence(QList<ConflictFinding> found, ConflictReport &report,
+                               const QHash<QString, QStringList> &ignoredAt);
+
+    const Repository &m_repository;
+    const RepositoryOperations &m_operations;
+};
+
+} // namespace headway

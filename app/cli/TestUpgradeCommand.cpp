@@ -37,7 +37,7 @@ int printDryRun(Context &c, const Prepared &p, const OperationRequest &request)
     else if (target.choice.onExistingServer())
         url = target.existingServerUrl();
     QTemporaryDir directory(QDir::tempPath() + QStringLiteral("/headway-test-upgrade-XXXXXX"));
-    const PreparedTestUpgrade prepared = TestUpgradeOperation::prepare({p.repository, p.tool, {}}, request, target, directory.path(), url);
+    const PreparedDriverRun prepared = TestUpgradeOperation::prepare({p.repository, p.tool, {}}, request, target, directory.path(), url);
     if (!prepared.error.isEmpty()) {
         c.err << "headway-cli: " << prepared.error << '\n';
         return UsageError;

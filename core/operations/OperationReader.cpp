@@ -1,134 +1,16 @@
 #include "OperationReader.h"
 
+#include "CallArguments.h"
 #include "parser/PythonLexer.h"
 #include "parser/PythonLiteral.h"
 
 #include <QHash>
 
 #include <optional>
-#include <span>
 
 namespace headway {
 
 namespace {
-
-using Tokens = std::span<const PythonToken>;
-constexpr qsizetype shownText = 200;
-
-// One argument of a call: `name=value` or a positional value.
-struct Argument {
-    QString keyword;
-    Tokens value;
-};
-
-std::vector<Argument> argumentsOf(Tokens inside)
-{
-    std::vector<Argument> arguments;
-    for (Tokens part : splitTopLevel(inside, ",")) {
-        if (part.empty())
-            continue;
-        if (part.size() >= 2 && part[0].kind == PythonToken::Kind::Name && isOperator(part[1], "="))
-            arguments.push_back({QString::fromUtf8(part[0].text.data(), qsizetype(part[0].text.size())), part.subspan(2)});
-        else
-            arguments.push_back({{}, part});
-    }
-    return arguments;
-}
-
-// `name(...)` or `a.b.name(...)` spanning all of `tokens`: the dotted name and what is inside the parentheses.
-std::optional<std::pair<QString, Tokens>> callOf(Tokens tokens)
-{
-    std::size_t at = 0;
-    QString dotted;
-    while (at < tokens.size() && tokens[at].kind == PythonToken::Kind::Name) {
-        dotted += QString::fromUtf8(tokens[at].text.data(), qsizetype(tokens[at].text.size()));
-        ++at;
-        if (at < tokens.size() && isOperator(tokens[at], ".")) {
-            dotted += QLatin1Char('.');
-            ++at;
-        } else {
-            break;
-        }
-    }
-    if (dotted.isEmpty() || at >= tokens.size() || !isOperator(tokens[at], "("))
-        return std::nullopt;
-    const std::size_t close = matchingBracket(tokens, at);
-    if (close == std::size_t(-1) || close + 1 != tokens.size())
-        return std::nullopt;
-    return std::make_pair(dotted, tokens.subspan(at + 1, close - at - 1));
-}
-
-// A string literal, or op.f("...") / batch_op.f("...") / sa.text("...") around one.
-std::optional<QString> stringOf(Tokens tokens)
-{
-    if (tokens.size() == 1 && tokens[0].kind == PythonToken::Kind::String) {
-        QString value;
-        if (decodePythonString(tokens[0].text, value))
-            return value;
-        return std::nullopt;
-    }
-    if (const auto call = callOf(tokens)) {
-        const QString last = call->first.section(QLatin1Char('.'), -1);
-        if (last == QLatin1String("f") || last == QLatin1String("text") || last == QLatin1String("literal_column"))
-            return stringOf(call->second);
-    }
-    return std::nullopt;
-}
-
-// ["email", "name"] or ("email",) as strings; a single string as one.
-QStringList stringsOf(Tokens tokens)
-{
-    if (const std::optional<QString> one = stringOf(tokens))
-        return {*one};
-    const PythonLiteral literal = evaluateLiteral(tokens);
-    return literal.kind == PythonLiteral::Kind::Sequence ? literal.strings : QStringList();
-}
-
-QString textOf(Tokens tokens)
-{
-    const QString text = tokensText(tokens).simplified();
-    return text.size() > shownText ? text.left(shownText) + QStringLiteral("…") : text;
-}
-
-// The first argument of a call, when it is a string: sa.ForeignKey("users.id"), sa.table("roles", ...).
-QString firstString(Tokens inside)
-{
-    const std::vector<Argument> arguments = argumentsOf(inside);
-    return arguments.empty() || !arguments.front().keyword.isEmpty() ? QString()
-                                                                     : stringOf(arguments.front().value).value_or(QString());
-}
-
-bool isTrue(Tokens tokens)
-{
-    return tokens.size() == 1 && isName(tokens[0], "True");
-}
-
-// The arguments by Alembic's parameter names: positional ones take `names` in order.
-class Arguments
-{
-public:
-    Arguments(Tokens inside, const QStringList &names)
-    {
-        int position = 0;
-        for (const Argument &argument : argumentsOf(inside)) {
-            if (!argument.keyword.isEmpty())
-                m_values.insert(argument.keyword, argument.value);
-            else if (position < names.size())
-                m_values.insert(names.at(position++), argument.value);
-            else
-                m_rest.push_back(argument.value);
-        }
-    }
-    bool has(const QString &name) const { return m_values.contains(name); }
-    Tokens tokens(const QString &name) const { return m_values.value(name); }
-    QString string(const QString &name) const { return has(name) ? stringOf(tokens(name)).value_or(QString()) : QString(); }
-    QStringList strings(const QString &name) const { return has(name) ? stringsOf(tokens(name)) : QStringList(); }
-    const std::vector<Tokens> &rest() const { return m_rest; }
-
-private:
-    QHash<QString, Tokens> m_values;
-    std::vector<Tokens> m_rest; // past the named ones: create_table's columns and constraints
-};
 
 std::optional<ColumnSpec> columnOf(Tokens tokens)
 {
@@ -192,7 +74,9 @@ using Kind = MigrationOperation::Kind;
 
 struct Signature {
     Kind kind;
-    const char *names;      // positional parameters, Alembic's order
+    // Every parameter that may be given positionally, in Alembic's order (1.8's
+    // Operations and BatchOperations): `op.drop_table("t", "app")` names the schema.
+    const char *names;
     const char *batchNames; // the same inside batch_alter_table (the table is the batch's)
 };
 
@@ -200,28 +84,57 @@ const QHash<QString, Signature> &signatures()
 {
     static const QHash<QString, Signature> table{
         {QStringLiteral("create_table"), {Kind::CreateTable, "table_name", nullptr}},
-        {QStringLiteral("drop_table"), {Kind::DropTable, "table_name", nullptr}},
-        {QStringLiteral("rename_table"), {Kind::RenameTable, "old_table_name new_table_name", nullptr}},
-        {QStringLiteral("add_column"), {Kind::AddColumn, "table_name column", "column"}},
-        {QStringLiteral("drop_column"), {Kind::DropColumn, "table_name column_name", "column_name"}},
-        {QStringLiteral("alter_column"), {Kind::AlterColumn, "table_name column_name", "column_name"}},
-        {QStringLiteral("create_index"), {Kind::CreateIndex, "index_name table_name columns", "index_name columns"}},
-        {QStringLiteral("drop_index"), {Kind::DropIndex, "index_name table_name", "index_name"}},
+        {QStringLiteral("drop_table"), {Kind::DropTable, "table_name schema", nullptr}},
+        {QStringLiteral("rename_table"), {Kind::RenameTable, "old_table_name new_table_name schema", nullptr}},
+        {QStringLiteral("add_column"), {Kind::AddColumn, "table_name column schema", "column insert_before insert_after"}},
+        {QStringLiteral("drop_column"), {Kind::DropColumn, "table_name column_name schema", "column_name"}},
+        {QStringLiteral("alter_column"),
+         {Kind::AlterColumn,
+          "table_name column_name nullable comment server_default new_column_name type_ existing_type "
+          "existing_server_default existing_nullable existing_comment schema",
+          "column_name nullable comment server_default new_column_name type_ existing_type existing_server_default "
+          "existing_nullable existing_comment insert_before insert_after"}},
+        {QStringLiteral("create_index"), {Kind::CreateIndex, "index_name table_name columns schema unique", "index_name columns"}},
+        {QStringLiteral("drop_index"), {Kind::DropIndex, "index_name table_name schema", "index_name"}},
         {QStringLiteral("create_unique_constraint"),
-         {Kind::CreateUniqueConstraint, "constraint_name table_name columns", "constraint_name columns"}},
+         {Kind::CreateUniqueConstraint, "constraint_name table_name columns schema", "constraint_name columns"}},
         {QStringLiteral("create_foreign_key"),
-         {Kind::CreateForeignKey, "constraint_name source_table referent_table local_cols remote_cols",
-          "constraint_name referent_table local_cols remote_cols"}},
+         {Kind::CreateForeignKey,
+          "constraint_name source_table referent_table local_cols remote_cols onupdate ondelete deferrable initially "
+          "match source_schema referent_schema",
+          "constraint_name referent_table local_cols remote_cols referent_schema onupdate ondelete deferrable initially match"}},
         {QStringLiteral("create_check_constraint"),
-         {Kind::CreateCheckConstraint, "constraint_name table_name condition", "constraint_name condition"}},
+         {Kind::CreateCheckConstraint, "constraint_name table_name condition schema", "constraint_name condition"}},
         {QStringLiteral("create_primary_key"),
-         {Kind::CreatePrimaryKey, "constraint_name table_name columns", "constraint_name columns"}},
-        {QStringLiteral("drop_constraint"), {Kind::DropConstraint, "constraint_name table_name type_", "constraint_name type_"}},
-        {QStringLiteral("create_table_comment"), {Kind::CreateTableComment, "table_name comment", "comment"}},
-        {QStringLiteral("bulk_insert"), {Kind::BulkInsert, "table rows", nullptr}},
-        {QStringLiteral("execute"), {Kind::Execute, "sqltext", "sqltext"}},
+         {Kind::CreatePrimaryKey, "constraint_name table_name columns schema", "constraint_name columns"}},
+        {QStringLiteral("drop_constraint"),
+         {Kind::DropConstraint, "constraint_name table_name type_ schema", "constraint_name type_"}},
+        {QStringLiteral("create_table_comment"),
+         {Kind::CreateTableComment, "table_name comment existing_comment schema", "comment existing_comment"}},
+        {QStringLiteral("bulk_insert"), {Kind::BulkInsert, "table rows multiinsert", nullptr}},
+        {QStringLiteral("execute"), {Kind::Execute, "sqltext execution_options", "sqltext execution_options"}},
     };
     return table;
+}
+
+// What alter_column() is asked to change, by Alembic's meaning of "not given":
+// None for type_, nullable and new_column_name, False for server_default and
+// comment (None there drops the default or the comment).
+QStringList alterChanges(const Arguments &arguments)
+{
+    static const std::pair<const char *, const char *> changes[]{
+        {"type_", "type"}, {"nullable", "nullable"}, {"server_default", "server_default"}, {"comment", "comment"},
+        {"new_column_name", "name"}};
+    QStringList given;
+    for (const auto &[parameter, change] : changes) {
+        const QString name = QString::fromLatin1(parameter);
+        if (!arguments.has(name))
+            continue;
+        const bool falseMeansUnset = name == QLatin1String("server_default") || name == QLatin1String("comment");
+        if (falseMeansUnset ? !isFalse(arguments.tokens(name)) : !isNone(arguments.tokens(name)))
+            given += QString::fromLatin1(change);
+    }
+    return given;
 }
 
 // The batch a `with op.batch_alter_table(...) as alias:` line opens.
@@ -295,11 +208,11 @@ MigrationOperation operationOf(Tokens line, const Batch *batch)
         }
         break;
     case Kind::DropColumn:
+        operation.name = arguments.string(QStringLiteral("column_name"));
+        break;
     case Kind::AlterColumn:
         operation.name = arguments.string(QStringLiteral("column_name"));
-        for (const char *change : {"type_", "nullable", "server_default", "comment", "new_column_name"})
-            if (arguments.has(QString::fromLatin1(change)))
-                operation.changes += QString::fromLatin1(change).remove(QLatin1Char('_')).replace(QStringLiteral("newcolumnname"), QStringLiteral("name"));
+        operation.changes = alterChanges(arguments);
         operation.newName = arguments.string(QStringLiteral("new_column_name"));
         break;
     case Kind::CreateIndex:
@@ -324,9 +237,11 @@ MigrationOperation operationOf(Tokens line, const Batch *batch)
         operation.constraintType = arguments.string(QStringLiteral("type_"));
         break;
     case Kind::BulkInsert:
-        // op.bulk_insert(sa.table("name", ...), rows): the name when it is written there.
-        if (const auto table = callOf(arguments.tokens(QStringLiteral("table"))))
+        // op.bulk_insert(sa.table("name", ..., schema="app"), rows): the names when they are written there.
+        if (const auto table = callOf(arguments.tokens(QStringLiteral("table")))) {
             operation.table = firstString(table->second);
+            operation.schema = Arguments(table->second, {}).string(QStringLiteral("schema"));
+        }
         break;
     case Kind::Execute:
         operation.text = textOf(arguments.tokens(QStringLiteral("sqltext")));

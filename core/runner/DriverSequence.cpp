@@ -61,6 +61,12 @@ void DriverSequence::onEvent(const QJsonObject &event)
         m_stepClock.start();
         m_process->restartTimeout();
         Q_EMIT stepStarted(index, m_steps.at(index));
+    } else if (kind == QLatin1String("finished") && m_running == index
+               && event.value(QStringLiteral("status")).toString() == QLatin1String("skipped")) {
+        // The rest of a failed rehearsal path: not run, not a failure of its own.
+        m_running.reset();
+        m_results.append(StepResult::skippedOf(m_steps.at(index)));
+        Q_EMIT stepFinished(index, m_results.constLast());
     } else if (kind == QLatin1String("finished") && m_running == index) {
         const bool passed = event.value(QStringLiteral("status")).toString() == QLatin1String("passed");
         QString error;
@@ -74,13 +80,16 @@ void DriverSequence::onEvent(const QJsonObject &event)
                               .arg(frame.toObject().value(QStringLiteral("file")).toString())
                               .arg(frame.toObject().value(QStringLiteral("line")).toInt());
         }
+        QStringList data;
+        for (const QJsonValue line : event.value(QStringLiteral("data")).toArray())
+            data += line.toString();
         finishStep(passed ? CommandResult::Outcome::Succeeded : CommandResult::Outcome::Failed,
-                   event.value(QStringLiteral("seconds")).toDouble(), error, frames);
+                   event.value(QStringLiteral("seconds")).toDouble(), error, frames, data);
     }
 }
 
 void DriverSequence::finishStep(CommandResult::Outcome outcome, double seconds, const QString &error,
-                                const QStringList &frames)
+                                const QStringList &frames, const QStringList &data)
 {
     const int index = *m_running;
     m_running.reset();
@@ -91,6 +100,7 @@ void DriverSequence::finishStep(CommandResult::Outcome outcome, double seconds, 
     result.result.elapsedMs = seconds >= 0 ? qint64(seconds * 1000 + 0.5) : m_stepClock.elapsed();
     result.error = error;
     result.errorFrames = frames;
+    result.data = data;
     // The exception comes last: the summary of a failure is what failed it, not an earlier line.
     result.result.output = error.isEmpty() ? m_stepOutput : m_stepOutput + error + QLatin1Char('\n');
     if (!result.result.succeeded())

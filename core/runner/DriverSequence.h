@@ -34,7 +34,7 @@ private:
     void onEvent(const QJsonObject &event);
     void onProcessFinished(const CommandResult &result);
     void finishStep(CommandResult::Outcome outcome, double seconds, const QString &error,
-                    const QStringList &frames = {});
+                    const QStringList &frames = {}, const QStringList &data = {});
     void finish(const CommandResult &process);
 
     CommandLine m_driver;

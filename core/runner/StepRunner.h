@@ -23,6 +23,7 @@ struct StepResult {
     bool skipped = false;           // not run: an earlier step failed or the run was cancelled
     QString error;                  // a driven step: the exception that failed it, "Type: message"
     QStringList errorFrames;        // and its traceback, outermost first, as "file:line"
+    QStringList data;               // a driven step's report (a rehearsal's schema lines)
 
     static StepResult skippedOf(const CommandStep &step)
     {

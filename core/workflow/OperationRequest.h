@@ -13,7 +13,7 @@
 
 namespace headway {
 
-enum class OperationKind { Current, Upgrade, Downgrade, Stamp, PreviewSql, Merge, TestUpgrade, Restore, ResolveValues };
+enum class OperationKind { Current, Upgrade, Downgrade, Stamp, PreviewSql, Merge, TestUpgrade, Restore, ResolveValues, Rehearse };
 
 // Changes the database or the migrations: stopping it midway may leave them half-done.
 bool isChanging(OperationKind kind);
@@ -22,12 +22,12 @@ struct OperationRequest {
     OperationKind kind = OperationKind::Current;
     MigrationPlan plan;            // Upgrade, Downgrade, Stamp, PreviewSql (its kind says which way)
     bool backUp = true;            // a SQLite database is copied aside first
-    QStringList heads;             // Merge: full revision ids
+    QStringList heads;             // Merge, Rehearse: full revision ids
     QString message;               // Merge
     std::optional<QStringList> testCommand; // TestUpgrade: instead of the settings' command
     bool projectTests = true;      // TestUpgrade: run the project's migration tests last
-    QString engine;                // TestUpgrade: "sqlite", "postgresql", "mariadb"; empty: the settings', else automatic
-    QString server;                // TestUpgrade: an existing server's URL; empty: the settings', else a throwaway one
+    QString engine;                // TestUpgrade, Rehearse: "sqlite", "postgresql", "mariadb"; empty: the settings', else automatic
+    QString server;                // TestUpgrade, Rehearse: an existing server's URL; empty: the settings', else a throwaway one
     SqliteBackupCopy backup;       // Restore: the copy to put back
     // The front end already showed this plan's confirmation and the user accepted it
     // (the GUI's dialogs): the operation does not ask again.

@@ -8,6 +8,7 @@
 #include "database/CurrentRevisions.h"
 #include "plan/MergeRequest.h"
 #include "plan/FailureSite.h"
+#include "plan/MergeRehearsal.h"
 #include "plan/TestUpgrade.h"
 #include "repository/ResolvedValues.h"
 #include "runner/CommandSequence.h"
@@ -55,6 +56,7 @@ struct OperationResult {
     QString engine;                // test upgrade: "sqlite", "postgresql", "mariadb"
     QString server;                // test upgrade: where it ran ("PostgreSQL 15, a throwaway server"), no password
     QList<ResolvedFile> resolved;  // resolve
+    RehearsalReport rehearsal;     // rehearse: every path, its result and schema
 
     bool succeeded() const { return outcome == Outcome::Succeeded; }
     // The step that failed (not an optional one), or null.

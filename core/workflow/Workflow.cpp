@@ -4,6 +4,7 @@
 #include "workflow/MergeOperation.h"
 #include "workflow/ResolveOperation.h"
 #include "workflow/RestoreOperation.h"
+#include "workflow/RehearsalOperation.h"
 #include "workflow/TestUpgradeOperation.h"
 #include "plan/MergeRequest.h"
 #include "python/PythonValueResolver.h"
@@ -33,6 +34,8 @@ QString Workflow::refusal(const OperationContext &context, const OperationReques
             return problem;
         return request.heads.size() < 2 ? MergeOperation::tr("Choose at least two heads to merge.") : QString();
     }
+    case OperationKind::Rehearse:
+        return request.heads.size() < 2 ? RehearsalOperation::tr("Choose at least two heads whose merge to rehearse.") : QString();
     case OperationKind::ResolveValues:
         return context.repository && PythonValueResolver::filesNeedingPython(*context.repository).isEmpty()
                    ? ResolveOperation::tr("Every revision identifier is a literal: there is nothing to resolve.")
@@ -61,6 +64,8 @@ WorkflowOperation *Workflow::create(OperationContext context, OperationRequest r
         return new MergeOperation(std::move(context), std::move(request), ports, parent);
     case OperationKind::TestUpgrade:
         return new TestUpgradeOperation(std::move(context), std::move(request), ports, parent);
+    case OperationKind::Rehearse:
+        return new RehearsalOperation(std::move(context), std::move(request), ports, parent);
     case OperationKind::ResolveValues:
         return new ResolveOperation(std::move(context), std::move(request), ports, parent);
     case OperationKind::Restore:

@@ -10,6 +10,10 @@ output (Alembic's log, prints) can be told apart from the protocol:
   MARKER {"event": "started", "index": 0}
   MARKER {"event": "finished", "index": 0, "status": "passed", "seconds": 0.12}
   MARKER {"event": "finished", "index": 1, "status": "failed", "error": {...}}
+A merge rehearsal's steps carry a "path": after a failure the rest of that
+path is reported "skipped" and the next path, which starts with a "reset" to
+a fresh database, runs. A "schema" step reports the database's schema as
+sorted lines in "data".
 Everything else on stdout/stderr belongs to the step that is running.
 It imports nothing but the project's app (or its env.py, through Alembic),
 Alembic and the SQLAlchemy they bring.
@@ -88,6 +92,15 @@ class FlaskProject:
         print("The app uses the scratch database " + shown(url))
 
 
+    def dispose(self):
+        from flask import current_app
+
+        db = current_app.extensions["migrate"].db
+        engines = getattr(db, "engines", None)  # Flask-SQLAlchemy 3: one per bind
+        for engine in (engines.values() if engines else [db.engine]):
+            engine.dispose()
+
+
 class AlembicProject:
     def __init__(self, plan):
         self.ini = plan["ini"]
@@ -99,6 +112,9 @@ class AlembicProject:
 
     def verify(self, expected, variable):
         print("alembic.ini points at the scratch database")
+
+    def dispose(self):
+        pass  # env.py makes its engine per command
 
 
 def run_step(project, step):
@@ -115,27 +131,110 @@ def run_step(project, step):
         raise ValueError("unknown step " + kind)
 
 
-def on_server(admin_url, statement, name):
+def on_server(admin_url, statement, name, force=False):
     """CREATE or DROP the scratch database, outside a transaction, from the server's own database."""
     import sqlalchemy
 
     engine = sqlalchemy.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     quoted = engine.dialect.identifier_preparer.quote(name)
     with engine.connect() as connection:
-        connection.execute(sqlalchemy.text(statement + " " + quoted))
+        suffix = ""
+        # A connection a migration left open must not keep the database alive (PostgreSQL 13+).
+        if force and engine.dialect.name == "postgresql" and (engine.dialect.server_version_info or (0,)) >= (13,):
+            suffix = " WITH (FORCE)"
+        connection.execute(sqlalchemy.text(statement + " " + quoted + suffix))
     engine.dispose()
     print("%s %s: done" % (statement, name))
+
+
+def reset(plan, project):
+    """A fresh, empty scratch database for the next path."""
+    import gc
+
+    gc.collect()  # pooled connections of finished commands
+    if project is not None:
+        project.dispose()
+    if plan.get("admin_url"):
+        on_server(plan["admin_url"], "DROP DATABASE IF EXISTS", plan["database"], force=True)
+        on_server(plan["admin_url"], "CREATE DATABASE", plan["database"])
+        return
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        if os.path.exists(plan["file"] + suffix):
+            os.remove(plan["file"] + suffix)
+    print("A fresh scratch database: " + plan["file"])
+
+
+def schema_lines(url):
+    """Tables, columns (type, nullability), indexes and constraints as sorted lines, through SQLAlchemy's inspector."""
+    import sqlalchemy
+    from sqlalchemy.pool import NullPool
+
+    engine = sqlalchemy.create_engine(url, poolclass=NullPool)
+
+    def typed(column):
+        try:
+            return column["type"].compile(dialect=engine.dialect)
+        except Exception:  # a type the dialect cannot render: its repr still compares
+            return repr(column["type"])
+
+    def optional(read, table):
+        try:
+            return read(table)
+        except NotImplementedError:
+            return []
+
+    lines = []
+    try:
+        inspector = sqlalchemy.inspect(engine)
+        for table in sorted(inspector.get_table_names()):
+            lines.append("table %s" % table)
+            for column in inspector.get_columns(table):
+                lines.append("column %s.%s %s %s" % (table, column["name"], typed(column),
+                                                     "NULL" if column.get("nullable", True) else "NOT NULL"))
+            primary = inspector.get_pk_constraint(table) or {}
+            if primary.get("constrained_columns"):
+                lines.append("primary key %s (%s)" % (table, ", ".join(primary["constrained_columns"])))
+            for index in inspector.get_indexes(table):
+                lines.append("%sindex %s on %s (%s)" % ("unique " if index.get("unique") else "", index.get("name"), table,
+                                                        ", ".join(str(c) for c in index.get("column_names") or [])))
+            for unique in optional(inspector.get_unique_constraints, table):
+                lines.append("unique constraint %s on %s (%s)" % (unique.get("name"), table, ", ".join(unique["column_names"])))
+            for check in optional(inspector.get_check_constraints, table):
+                lines.append("check constraint %s on %s (%s)" % (check.get("name"), table, " ".join(check["sqltext"].split())))
+            for key in inspector.get_foreign_keys(table):
+                lines.append("foreign key %s on %s (%s) -> %s (%s)" % (
+                    key.get("name"), table, ", ".join(key["constrained_columns"]), key["referred_table"],
+                    ", ".join(key["referred_columns"])))
+        if "alembic_version" in inspector.get_table_names():
+            with engine.connect() as connection:
+                for (version,) in connection.execute(sqlalchemy.text("SELECT version_num FROM alembic_version")):
+                    lines.append("alembic_version %s" % version)
+    finally:
+        engine.dispose()
+    return sorted(lines)
 
 
 def run(plan):
     marker = plan["marker"]
     project = None
+    failed = False
+    failed_path = None  # the rehearsal path whose remaining steps are skipped
     for index, step in enumerate(plan["steps"]):
         emit(marker, event="started", index=index)
         began = time.monotonic()
+        path = step.get("path")
+        if path is not None and path == failed_path:
+            emit(marker, event="finished", index=index, status="skipped", seconds=0)
+            continue
+        data = None
         try:
             if step["kind"] == "create-database":
                 on_server(plan["admin_url"], "CREATE DATABASE", plan["database"])
+            elif step["kind"] == "reset":
+                reset(plan, project)
+            elif step["kind"] == "schema":
+                data = schema_lines(plan["url"])
+                print("%d schema lines" % len(data))
             else:
                 if project is None:
                     project = (FlaskProject if plan["backend"] == "flask" else AlembicProject)(plan)
@@ -146,11 +245,14 @@ def run(plan):
             sys.stderr.flush()
             emit(marker, event="finished", index=index, status="failed",
                  seconds=time.monotonic() - began, error=error_of(exc))
-            return 1
+            if path is None or isinstance(exc, KeyboardInterrupt):
+                return 1
+            failed, failed_path = True, path
+            continue
         sys.stdout.flush()
         sys.stderr.flush()
-        emit(marker, event="finished", index=index, status="passed", seconds=time.monotonic() - began)
-    return 0
+        emit(marker, event="finished", index=index, status="passed", seconds=time.monotonic() - began, data=data)
+    return 1 if failed else 0
 
 
 def main(argv):

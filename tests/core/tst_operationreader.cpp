@@ -19,6 +19,20 @@ QByteArray migration(const QByteArray &upgradeBody, const QByteArray &downgradeB
            + upgradeBody + "\n\ndef downgrade():\n" + downgradeBody;
 }
 
+// "drop_table app.legacy" plus the name, the columns and the changes when there are any.
+QString details(const MigrationOperation &operation)
+{
+    QString text = operationKindName(operation.kind) + ' ' + (operation.schema.isEmpty() ? QString() : operation.schema + '.')
+                   + operation.table;
+    if (!operation.name.isEmpty())
+        text += ' ' + operation.name;
+    if (!operation.columns.isEmpty())
+        text += " (" + operation.columns.join(", ") + ')';
+    if (!operation.changes.isEmpty())
+        text += " {" + operation.changes.join(", ") + '}';
+    return text;
+}
+
 QStringList summaries(const QList<MigrationOperation> &operations)
 {
     QStringList list;
@@ -37,6 +51,8 @@ private Q_SLOTS:
     void readsEachForm_data();
     void readsEachForm();
     void keepsDetails();
+    void readsWhatAlembicReads_data();
+    void readsWhatAlembicReads();
     void batchModeNamesItsTable();
     void linesAndNotAnalysed();
     void readsTheDemosGeneratedMigrations();
@@ -93,6 +109,61 @@ void TestOperationReader::readsEachForm()
     QVERIFY(read.downgrade.isEmpty());
 }
 
+// Each row was a difference tst_operationsoracle found between this reader and
+// Alembic running the same call.
+void TestOperationReader::readsWhatAlembicReads_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expected"); // details() joined with " | "
+    // A schema given positionally, in Alembic's parameter order.
+    QTest::newRow("drop_table schema") << QByteArray("    op.drop_table('legacy', 'app')\n") << "drop_table app.legacy";
+    QTest::newRow("rename_table schema") << QByteArray("    op.rename_table('teams', 'groups', 'app')\n") << "rename_table app.teams";
+    QTest::newRow("add_column schema") << QByteArray("    op.add_column('users', sa.Column('age', sa.Integer()), 'app')\n")
+                                       << "add_column app.users age";
+    QTest::newRow("drop_column schema") << QByteArray("    op.drop_column('users', 'age', 'app')\n") << "drop_column app.users age";
+    QTest::newRow("create_index schema") << QByteArray("    op.create_index('ix_p', 'users', ['p'], 'app')\n")
+                                         << "create_index app.users ix_p (p)";
+    QTest::newRow("drop_index schema") << QByteArray("    op.drop_index('ix_p', 'users', 'app')\n") << "drop_index app.users ix_p";
+    QTest::newRow("unique schema") << QByteArray("    op.create_unique_constraint(None, 'users', ['nick'], 'app')\n")
+                                   << "create_unique_constraint app.users (nick)";
+    QTest::newRow("check schema") << QByteArray("    op.create_check_constraint('ck_k', 'users', sa.column('k') > 0, 'app')\n")
+                                  << "create_check_constraint app.users ck_k";
+    QTest::newRow("primary key schema") << QByteArray("    op.create_primary_key('pk_t', 'teams', ['id', 'org_id'], 'app')\n")
+                                        << "create_primary_key app.teams pk_t (id, org_id)";
+    QTest::newRow("drop_constraint schema") << QByteArray("    op.drop_constraint('pk_users', 'users', 'primary', 'app')\n")
+                                            << "drop_constraint app.users pk_users";
+    QTest::newRow("table comment schema") << QByteArray("    op.create_table_comment('groups', 'Teams', None, 'app')\n")
+                                          << "create_table_comment app.groups";
+    // alter_column's changes: positional ones, Alembic's names, and its "not given" values.
+    QTest::newRow("alter_column nullable positional") << QByteArray("    op.alter_column('users', 'nick', False)\n")
+                                                      << "alter_column users nick {nullable}";
+    QTest::newRow("batch alter_column comment positional")
+        << QByteArray("    with op.batch_alter_table('users') as batch_op:\n        batch_op.alter_column('age', None, 'years')\n")
+        << "alter_column users age {comment}";
+    QTest::newRow("alter_column server_default") << QByteArray("    op.alter_column('users', 'age', server_default=None)\n")
+                                                 << "alter_column users age {server_default}";
+    QTest::newRow("alter_column unset values")
+        << QByteArray("    op.alter_column('users', 'age', nullable=None, server_default=False, type_=None, comment=False)\n")
+        << "alter_column users age";
+    // Values Alembic reads as strings.
+    QTest::newRow("create_index sa.text column") << QByteArray("    op.create_index('ix_l', 'users', [sa.text('lower(email)'), 'id'])\n")
+                                                 << "create_index users ix_l (lower(email), id)";
+    QTest::newRow("bulk_insert schema") << QByteArray("    op.bulk_insert(sa.table('roles', sa.column('name'), schema='app'), [])\n")
+                                        << "bulk_insert app.roles";
+}
+
+void TestOperationReader::readsWhatAlembicReads()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expected);
+    const QByteArray source = migration(body);
+    const MigrationOperations read = OperationReader::read(std::string_view(source.constData(), size_t(source.size())));
+    QStringList all;
+    for (const MigrationOperation &operation : read.upgrade)
+        all += details(operation);
+    QCOMPARE(all.join(" | "), expected);
+}
+
 void TestOperationReader::keepsDetails()
 {
     const QByteArray source = migration(
@@ -126,7 +197,7 @@ void TestOperationReader::keepsDetails()
     QCOMPARE(create.inlineConstraints.at(3).columns, QStringList{"team_id"});
     const MigrationOperation &alter = read.upgrade.at(1);
     QCOMPARE(alter.newName, QString("mail"));
-    QCOMPARE(alter.changes, QStringList({"type", "serverdefault", "name"}));
+    QCOMPARE(alter.changes, QStringList({"type", "server_default", "name"}));
 }
 
 void TestOperationReader::batchModeNamesItsTable()

@@ -22,6 +22,7 @@ MigrationController::Operation operationOf(OperationKind kind)
     case OperationKind::TestUpgrade: return Op::TestUpgrade;
     case OperationKind::Restore: return Op::Restore;
     case OperationKind::ResolveValues: return Op::ResolveValues;
+    case OperationKind::Rehearse: return Op::Rehearse;
     }
     return Op::None;
 }

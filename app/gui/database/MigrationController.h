@@ -27,7 +27,7 @@ class MigrationController : public QObject
 public:
     // What the controller is doing; steps and results carry it so a panel can
     // keep to its own kind (the test-upgrade panel shows only TestUpgrade steps).
-    enum class Operation { None, Current, LocateDatabase, Upgrade, Downgrade, Stamp, PreviewSql, Merge, TestUpgrade, Restore, ResolveValues };
+    enum class Operation { None, Current, LocateDatabase, Upgrade, Downgrade, Stamp, PreviewSql, Merge, TestUpgrade, Restore, ResolveValues, Rehearse };
     Q_ENUM(Operation)
 
     explicit MigrationController(RepositorySession *session, QObject *parent = nullptr);

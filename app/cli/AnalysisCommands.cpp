@@ -14,13 +14,6 @@
 
 namespace headway::cli {
 
-namespace {
-
-struct HeadsArguments {
-    QStringList heads;
-    QString repository = QStringLiteral(".");
-};
-
 // Positionals are heads, except a trailing existing path: the repository.
 HeadsArguments headsArguments(const QCommandLineParser &parser)
 {
@@ -52,6 +45,8 @@ std::optional<QList<int>> resolveHeads(Context &c, const Repository &repository,
     }
     return heads;
 }
+
+namespace {
 
 const QStringList formats{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("github"),
                           QStringLiteral("junit"), QStringLiteral("sarif")};

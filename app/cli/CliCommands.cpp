@@ -46,6 +46,8 @@ const QString usage = QStringLiteral(
     "  downgrade REV    downgrade, after showing what is undone; --sql previews the SQL\n"
     "  stamp REV        set the database's revision without running migrations\n"
     "  test-upgrade     upgrade, downgrade and upgrade again on a scratch database\n"
+    "  rehearse [HEADS...] every path a deployed database can take to the merge, on\n"
+    "                   scratch databases; exit 1 when a path fails or ends differently\n"
     "  fix              merge every head if there are several, verify, print the git add\n"
     "  resolve          read non-literal revision identifiers by importing those files\n"
     "\n"

@@ -40,6 +40,15 @@ QString diagnosticLine(const Repository &repository, const Diagnostic &d);
 
 // flask db / alembic commands: merge, upgrade, downgrade, stamp, current, test-upgrade, fix.
 QList<Command> migrationCommands();
+// HEADS... [REPOSITORY]: the heads as typed, and a trailing existing path as the repository.
+struct HeadsArguments {
+    QStringList heads;
+    QString repository = QStringLiteral(".");
+};
+HeadsArguments headsArguments(const QCommandLineParser &parser);
+// Each argument names one revision, two or more together; none: an empty list. Reports the problem.
+std::optional<QList<int>> resolveHeads(Context &context, const Repository &repository, const QStringList &arguments);
+
 // What the operations say: conflicts between branches, merge rehearsal.
 QList<Command> analysisCommands();
 

@@ -10,7 +10,7 @@ namespace headway::cli {
 TerminalPorts::TerminalPorts(Context &context, Echo echo)
     : m_c(context)
     , m_echo(echo)
-    , m_loud(echo != Echo::Quiet || context.parser.isSet(QStringLiteral("verbose")))
+    , m_loud((echo != Echo::Quiet && echo != Echo::Silent) || context.parser.isSet(QStringLiteral("verbose")))
 {
 }
 
@@ -61,7 +61,8 @@ void TerminalPorts::stepStarted(int, const CommandStep &step)
 
 void TerminalPorts::stepFinished(int, const StepResult &result)
 {
-    if (!m_loud && !result.result.succeeded() && !result.step.optional)
+    // Silent: the command reports failures itself (a rehearsal's failing paths are its answer).
+    if (!m_loud && m_echo != Echo::Silent && !result.result.succeeded() && !result.step.optional && !result.skipped)
         m_c.err << "$ " << result.step.line.shellText() << '\n' << result.result.output;
     m_c.err.flush();
 }

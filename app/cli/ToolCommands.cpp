@@ -57,6 +57,17 @@ QList<Command> migrationCommands()
                                                "headway_scratch_<random> there and drops it afterwards."),
                                 QStringLiteral("url")),
              yes}},
+        {"rehearse", "Rehearse a merge: every path a deployed database can take to the merged state, on scratch "
+                     "databases; exit 0 only when all pass with one schema.",
+         "[HEADS...] [REPOSITORY]", rehearse,
+         toolOptions + QList<QCommandLineOption>{
+             QCommandLineOption(QStringLiteral("engine"), QStringLiteral("Rehearse on sqlite, postgresql or mariadb (default: the project's)."),
+                                QStringLiteral("engine")),
+             QCommandLineOption(QStringLiteral("server"),
+                                QStringLiteral("Rehearse on this existing server: Headway creates headway_scratch_<random> "
+                                               "there and drops it afterwards."),
+                                QStringLiteral("url")),
+             yes}},
         {"resolve", "Resolve non-literal revision identifiers by importing just those files with the project's Python.",
          "[REPOSITORY]", resolve, toolOptions},
         {"fix", "If there are several heads: merge them all (or only a named branch's), verify, print the git add.", "[REPOSITORY]", fix,

@@ -27,7 +27,8 @@ struct Prepared {
 std::variant<Prepared, int> prepare(Context &c, const QString &repositoryPath);
 
 // Helper commands (current, the database probe) stay quiet unless they fail or --verbose is given.
-enum class Echo { Quiet, Command, StepsAndCommand };
+// Silent: not even a failing step's output (the command prints its own report of failures).
+enum class Echo { Silent, Quiet, Command, StepsAndCommand };
 
 // Runs one request through the workflow to its end, talking to the terminal.
 OperationResult runOperation(Context &c, const Prepared &p, const DatabaseState &database,
@@ -55,5 +56,6 @@ int merge(Context &c);
 int fix(Context &c);
 int testUpgrade(Context &c);
 int resolve(Context &c);
+int rehearse(Context &c);
 
 } // namespace headway::cli

@@ -1,5 +1,7 @@
 #include "FailureSite.h"
 
+#include "conflicts/SchemaObject.h"
+#include "operations/RepositoryOperations.h"
 #include "report/RevisionName.h"
 #include "repository/Repository.h"
 
@@ -42,6 +44,25 @@ int revisionOfLog(const Repository &repository, const QString &output)
     return revision;
 }
 
+// Whether upgrade() creates `name`: an operation read statically that creates an object of
+// that name, or raw SQL / an unread statement that names it as a word.
+bool createsObject(const QString &path, const QString &name)
+{
+    const QRegularExpression word(QStringLiteral(R"((^|[^\w$]))") + QRegularExpression::escape(name) + QStringLiteral(R"(($|[^\w$]))"),
+                                  QRegularExpression::CaseInsensitiveOption);
+    for (const MigrationOperation &operation : RepositoryOperations::readFile(path).upgrade) {
+        if (operation.kind == MigrationOperation::Kind::Execute || operation.kind == MigrationOperation::Kind::NotAnalysed) {
+            if (operation.text.contains(word))
+                return true;
+            continue;
+        }
+        for (const SchemaTouch &touch : touchesOf(operation))
+            if (touch.action == SchemaTouch::Action::Create && touch.object.name.compare(name, Qt::CaseInsensitive) == 0)
+                return true;
+    }
+    return false;
+}
+
 } // namespace
 
 QString FailureSite::existingObject(const QString &error)
@@ -76,22 +97,10 @@ FailureSite FailureSite::locate(const Repository &repository, const QString &out
     if (site.failingRevision < 0)
         site.failingRevision = revisionOfLog(repository, output);
     site.objectName = existingObject(output);
-    if (!site.objectName.isEmpty()) {
-        const QRegularExpression quoted(QStringLiteral(R"(['"])") + QRegularExpression::escape(site.objectName)
-                                        + QStringLiteral(R"(['"])"));
-        for (int node = 0; node < repository.graph.size(); ++node) {
-            QFile file(repository.fileOf(node).path);
-            if (repository.graph.node(node).shadowed || !file.open(QIODevice::ReadOnly))
-                continue;
-            // Only upgrade() matters: downgrade() names the object too, to drop it.
-            QString source = QString::fromUtf8(file.read(4 * 1024 * 1024));
-            const qsizetype downgrade = source.indexOf(QLatin1String("def downgrade"));
-            if (downgrade > 0)
-                source.truncate(downgrade);
-            if (source.contains(quoted))
+    if (!site.objectName.isEmpty())
+        for (int node = 0; node < repository.graph.size(); ++node)
+            if (!repository.graph.node(node).shadowed && createsObject(repository.fileOf(node).path, site.objectName))
                 site.creators += node;
-        }
-    }
     if (site.failingRevision < 0)
         return site;
     site.summary = revisionName(repository, site.failingRevision) + QStringLiteral(" fails");

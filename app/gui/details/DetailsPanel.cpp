@@ -1,7 +1,9 @@
 #include "details/DetailsPanel.h"
 
 #include "details/DetailsText.h"
+#include "details/OperationsView.h"
 #include "details/PythonHighlighter.h"
+#include "layout/LoadedRepository.h"
 #include "repository/Repository.h"
 
 #include <QDesktopServices>
@@ -10,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTextBlock>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -19,6 +22,7 @@ namespace headway {
 DetailsPanel::DetailsPanel(QWidget *parent)
     : QWidget(parent)
     , m_details(new QLabel(this))
+    , m_operations(new OperationsView(this))
     , m_sourceNote(new QLabel(this))
     , m_source(new QPlainTextEdit(this))
     , m_sourcePane(new QWidget(this))
@@ -51,8 +55,16 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     sourceLayout->addWidget(m_sourceNote);
     sourceLayout->addWidget(m_source);
 
+    // The source stays below the tabs, so a row in Operations can point into it.
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("detailsTabs"));
+    tabs->setDocumentMode(true);
+    tabs->addTab(scroll, tr("Details"));
+    tabs->addTab(m_operations, tr("Operations"));
+    connect(m_operations, &OperationsView::lineActivated, this, &DetailsPanel::revealLine);
+
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(scroll);
+    splitter->addWidget(tabs);
     splitter->addWidget(m_sourcePane);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -66,9 +78,10 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     showRevisions({});
 }
 
-void DetailsPanel::setRepository(std::shared_ptr<const Repository> repository)
+void DetailsPanel::setRepository(std::shared_ptr<const LoadedRepository> loaded)
 {
-    m_repository = std::move(repository);
+    m_loaded = std::move(loaded);
+    m_repository = m_loaded ? m_loaded->repository.get() : nullptr;
     m_reader->clearCache(); // a reload means the files may have changed
     m_revision = -1;
     m_path.clear();
@@ -86,6 +99,7 @@ void DetailsPanel::showRevisions(const QList<int> &revisions)
     } else {
         m_details->setText(selectionSummaryHtml(*m_repository, revisions));
     }
+    showOperationsOf(revisions);
     const QString path = one ? m_repository->fileOf(m_revision).path : QString();
     m_sourcePane->setVisible(!path.isEmpty());
     if (path == m_path)
@@ -97,6 +111,18 @@ void DetailsPanel::showRevisions(const QList<int> &revisions)
     m_readingSource = !path.isEmpty();
     if (m_readingSource)
         m_reader->read(path);
+}
+
+void DetailsPanel::showOperationsOf(const QList<int> &revisions)
+{
+    if (m_revision >= 0)
+        m_operations->showOperations(m_loaded->operationsOf(m_revision));
+    else if (!m_repository)
+        m_operations->showPlaceholder(tr("No repository open."));
+    else if (revisions.isEmpty())
+        m_operations->showPlaceholder(tr("Select a revision to see its operations."));
+    else
+        m_operations->showPlaceholder(tr("Select one revision to see its operations."));
 }
 
 QString DetailsPanel::shownRevisionId() const

@@ -1,7 +1,9 @@
 // The details dock: what the selected revision is (id, message, date, parents
 // and children as links that select them, labels, dependencies, file, its
-// problems) and its source, highlighted. Several selected revisions get a
-// list instead. File text comes from a SourceReader, never read here.
+// problems) in a Details tab, what its upgrade() and downgrade() do in an
+// Operations tab, and its source, highlighted, below both. Several selected
+// revisions get a list instead. File text comes from a SourceReader and the
+// operations from the load, never read here.
 #pragma once
 
 #include "details/SourceReader.h"
@@ -15,7 +17,9 @@ class QPlainTextEdit;
 
 namespace headway {
 
+struct LoadedRepository;
 struct Repository;
+class OperationsView;
 class PythonHighlighter;
 
 class DetailsPanel : public QWidget
@@ -25,7 +29,8 @@ class DetailsPanel : public QWidget
 public:
     explicit DetailsPanel(QWidget *parent = nullptr);
 
-    void setRepository(std::shared_ptr<const Repository> repository);
+    // The repository and its operations; the panel keeps a share of `loaded`.
+    void setRepository(std::shared_ptr<const LoadedRepository> loaded);
     void showRevisions(const QList<int> &revisions);
     // Scrolls the source to `line` (1-based) and marks it, once the source is there.
     void revealLine(int line);
@@ -33,6 +38,7 @@ public:
     // The revision id on show; empty unless exactly one revision is selected.
     QString shownRevisionId() const;
     QString sourceText() const;
+    OperationsView *operationsView() const { return m_operations; }
 
     // A revision is shown whose source is still being read in the background.
     bool isReadingSource() const { return m_readingSource; }
@@ -46,10 +52,14 @@ private:
     void activateLink(const QString &link);
     void showSource(const QString &path, const SourceText &source);
 
-    std::shared_ptr<const Repository> m_repository;
+    void showOperationsOf(const QList<int> &revisions);
+
+    std::shared_ptr<const LoadedRepository> m_loaded;
+    const Repository *m_repository = nullptr; // m_loaded's, while there is one
     int m_revision = -1;
     QString m_path; // the file whose source is wanted
     QLabel *m_details;
+    OperationsView *m_operations;
     QLabel *m_sourceNote;
     QPlainTextEdit *m_source;
     QWidget *m_sourcePane;

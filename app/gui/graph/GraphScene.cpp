@@ -18,7 +18,28 @@ namespace headway {
 using graphstyle::Emphasis;
 
 namespace {
+
 constexpr qreal kSceneMargin = 48; // room to scroll the outermost boxes off the edge
+constexpr qsizetype kMostOperationsInToolTip = 30;
+
+// "<br/>Upgrade: +user, +ix ix_user_email (user.email)": the operations the box
+// has room for only a few of (up to kMostOperationsInToolTip per function).
+QString operationsToolTip(const MigrationOperations &operations)
+{
+    const auto line = [](const QString &title, const QList<MigrationOperation> &list) {
+        QStringList summaries;
+        for (const MigrationOperation &operation : list)
+            summaries += operation.summary();
+        return QStringLiteral("<br/>%1: %2").arg(title, joinedNames(summaries, kMostOperationsInToolTip).toHtmlEscaped());
+    };
+    QString text;
+    if (!operations.upgrade.isEmpty())
+        text += line(GraphScene::tr("Upgrade"), operations.upgrade);
+    if (!operations.downgrade.isEmpty())
+        text += line(GraphScene::tr("Downgrade"), operations.downgrade);
+    return text;
+}
+
 } // namespace
 
 GraphScene::GraphScene(QObject *parent)
@@ -93,6 +114,7 @@ void GraphScene::buildItems()
             continue;
         const RevisionNode &revision = graph.node(node.revision);
         auto *item = new RevisionItem(node.revision, revision.id, repository.fileOf(node.revision).doc,
+                                      RepositoryOperations::summaryLine(m_loaded->operationsOf(node.revision)),
                                       roles.at(node.revision), geometry.size);
         item->setPos(geometry.center);
         if (m_itemCaching)
@@ -290,6 +312,7 @@ QString GraphScene::toolTipFor(const QGraphicsItem *item) const
         text += QStringLiteral("<br/>") + displayedText(file.doc, 2000).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br/>"));
     if (!node.branchLabels.isEmpty())
         text += QStringLiteral("<br/>") + tr("Branch labels: %1").arg(displayedText(node.branchLabels.join(QStringLiteral(", ")), 2000).toHtmlEscaped());
+    text += operationsToolTip(m_loaded->operationsOf(revision->revision()));
     if (revision->isCurrentDatabaseRevision())
         text += QStringLiteral("<br/>") + tr("The database is at this revision.");
     text += QStringLiteral("<br/><small>%1</small>").arg(repository.relativePath(file.path).toHtmlEscaped());

@@ -56,6 +56,9 @@ public:
     // The revisions the database is at (full ids; usually one, several on branches).
     void setDatabaseRevisions(const QStringList &ids);
 
+    // What hovering over `item` shows (rich text): built when asked, never stored.
+    QString toolTipFor(const QGraphicsItem *item) const;
+
     // DeviceCoordinateCache on boxes, worth it only when their text is drawn.
     void setItemCaching(bool enabled);
     bool itemCaching() const { return m_itemCaching; }
@@ -72,7 +75,6 @@ private:
     };
 
     void buildItems();
-    QString toolTipFor(const QGraphicsItem *item) const;
 
     // Declared before the navigation, which refers into its graph: destroyed after it.
     std::shared_ptr<const LoadedRepository> m_loaded;

@@ -60,6 +60,13 @@ QFont messageFont()
     return font;
 }
 
+QFont summaryFont()
+{
+    QFont font;
+    font.setPixelSize(10);
+    return font;
+}
+
 QFont badgeFont()
 {
     QFont font;
@@ -135,6 +142,11 @@ QColor textColor()
 QColor secondaryTextColor()
 {
     return QColor(0x57, 0x60, 0x6a);
+}
+
+QColor summaryTextColor()
+{
+    return QColor(0x6e, 0x77, 0x81);
 }
 
 const QPen &databaseRingPen()

@@ -23,8 +23,10 @@ enum class Emphasis {
     Dimmed,     // unrelated to the selection
 };
 
-// Box size handed to the layout (scene units = Graphviz points).
-inline constexpr QSizeF nodeSize{168, 44};
+// Box size handed to the layout (scene units = Graphviz points): three lines,
+// the id, the message and the operations summary. Every box gets all three, as
+// every box gets a message line, so the graph keeps one rhythm.
+inline constexpr QSizeF nodeSize{168, 56};
 inline constexpr qreal cornerRadius = 6;
 inline constexpr qreal textPadding = 8;
 // Space outside a box for the current-database ring; part of every boundingRect.
@@ -39,6 +41,7 @@ inline constexpr qreal outlineLod = 0.15;
 
 QFont idFont();
 QFont messageFont();
+QFont summaryFont(); // a revision's operations: smaller than its message
 QFont badgeFont();
 
 // Revisions at full and medium detail.
@@ -48,6 +51,7 @@ const QPen &borderFor(RevisionRoles roles, Emphasis emphasis, bool selected);
 QColor markerFor(RevisionRoles roles, Emphasis emphasis, bool selected);
 QColor textColor();
 QColor secondaryTextColor();
+QColor summaryTextColor(); // greyer than the message: detail, not the headline
 const QPen &databaseRingPen();
 
 // Ghosts: a parent no file declares.

@@ -10,11 +10,26 @@ namespace headway {
 
 using namespace graphstyle;
 
-RevisionItem::RevisionItem(int revision, const QString &id, const QString &message, RevisionRoles roles,
-                           QSizeF size)
+namespace {
+
+// A name read from a file may hold a newline; the box has one line for the summary.
+// (Not simplified(): the summary separates operations by two spaces.)
+QString oneLine(QString text)
+{
+    for (QChar &c : text)
+        if (c.unicode() < 0x20)
+            c = QLatin1Char(' ');
+    return text;
+}
+
+} // namespace
+
+RevisionItem::RevisionItem(int revision, const QString &id, const QString &message, const QString &summary,
+                           RevisionRoles roles, QSizeF size)
     : m_revision(revision)
     , m_id(displayedId(id))
     , m_message(displayedText(message.left(4096).section(QLatin1Char('\n'), 0, 0).trimmed(), 200))
+    , m_summary(oneLine(summary))
     , m_roles(roles)
     , m_box(-size.width() / 2, -size.height() / 2, size.width(), size.height())
 {
@@ -55,14 +70,14 @@ QPainterPath RevisionItem::shape() const
     return path;
 }
 
-const QString &RevisionItem::elidedMessage() const
+void RevisionItem::elideText() const
 {
-    if (!m_elidedValid) {
-        const qreal width = m_box.width() - 2 * textPadding;
-        m_elided = QFontMetricsF(messageFont()).elidedText(m_message, Qt::ElideRight, width);
-        m_elidedValid = true;
-    }
-    return m_elided;
+    if (m_elidedValid)
+        return;
+    const qreal width = m_box.width() - 2 * textPadding;
+    m_elidedMessage = QFontMetricsF(messageFont()).elidedText(m_message, Qt::ElideRight, width);
+    m_elidedSummary = QFontMetricsF(summaryFont()).elidedText(m_summary, Qt::ElideRight, width);
+    m_elidedValid = true;
 }
 
 void RevisionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -91,15 +106,25 @@ void RevisionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     }
     painter->drawRoundedRect(m_box, cornerRadius, cornerRadius);
 
+    // Three rows; the id's is a little taller, for its bigger bold font.
+    elideText();
     const QRectF text = m_box.adjusted(textPadding, 4, -textPadding, -4);
-    const QRectF idLine(text.left(), text.top(), text.width(), text.height() / 2);
-    const QRectF messageLine(text.left(), idLine.bottom(), text.width(), text.height() / 2);
+    const qreal row = text.height() / 3;
+    const QRectF idLine(text.left(), text.top(), text.width(), row + 2);
+    const QRectF messageLine(text.left(), idLine.bottom(), text.width(), row - 1);
+    const QRectF summaryLine(text.left(), messageLine.bottom(), text.width(), row - 1);
     painter->setPen(textColor());
     painter->setFont(idFont());
     painter->drawText(idLine, Qt::AlignLeft | Qt::AlignVCenter, m_id.left(12));
     painter->setPen(secondaryTextColor());
     painter->setFont(messageFont());
-    painter->drawText(messageLine, Qt::AlignLeft | Qt::AlignVCenter, elidedMessage());
+    painter->drawText(messageLine, Qt::AlignLeft | Qt::AlignVCenter, m_elidedMessage);
+    if (!m_elidedSummary.isEmpty()) {
+        painter->setPen(summaryTextColor());
+        painter->setFont(summaryFont());
+        painter->drawText(summaryLine, Qt::AlignLeft | Qt::AlignVCenter, m_elidedSummary);
+        painter->setPen(secondaryTextColor()); // the "py" mark below keeps the message's colour
+    }
     if (m_roles & RevisionRole::ResolvedByPython) {
         // Not read from the file's text: say so where the eye already is.
         painter->setFont(messageFont());

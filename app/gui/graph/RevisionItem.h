@@ -1,7 +1,7 @@
-// One revision as a rounded box: its short id and the first line of its
-// message, filled and bordered by the roles it plays (head, base, branch or
-// merge point, error) and by how it relates to the selection. Selectable;
-// draws less as it gets smaller on screen.
+// One revision as a rounded box: its short id, the first line of its message
+// and the one-line summary of its upgrade operations, filled and bordered by
+// the roles it plays (head, base, branch or merge point, error) and by how it
+// relates to the selection. Selectable; draws less as it gets smaller on screen.
 #pragma once
 
 #include "GraphStyle.h"
@@ -17,12 +17,15 @@ public:
     enum { Type = UserType + 1 };
 
     // `size` is the box the layout reserved; the item is centred on its pos().
-    RevisionItem(int revision, const QString &id, const QString &message, RevisionRoles roles, QSizeF size);
+    // `summary` is RepositoryOperations::summaryLine of the revision's file.
+    RevisionItem(int revision, const QString &id, const QString &message, const QString &summary,
+                 RevisionRoles roles, QSizeF size);
 
     int type() const override { return Type; }
     int revision() const { return m_revision; }
     const QString &revisionId() const { return m_id; }
     RevisionRoles roles() const { return m_roles; }
+    const QString &summary() const { return m_summary; }
     QRectF box() const { return m_box; }
 
     void setEmphasis(graphstyle::Emphasis emphasis);
@@ -37,18 +40,20 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
-    const QString &elidedMessage() const;
+    void elideText() const;
 
     int m_revision;
     QString m_id; // full id; the box shows its first 12 characters
     QString m_message;
+    QString m_summary;
     RevisionRoles m_roles;
     QRectF m_box;
     graphstyle::Emphasis m_emphasis = graphstyle::Emphasis::Normal;
     bool m_databaseRevision = false;
     // Eliding measures text: done on first detailed paint, not for the thousands
     // of boxes that are never seen up close.
-    mutable QString m_elided;
+    mutable QString m_elidedMessage;
+    mutable QString m_elidedSummary;
     mutable bool m_elidedValid = false;
 };
 

@@ -133,11 +133,18 @@ void RepositorySession::startLoad(QString path, bool reload)
         result.path = path;
         result.reload = reload;
         result.repository = RepositoryLoader::load(path, options);
-        if (result.repository.found() && !result.repository.cancelled) {
-            // Search, navigation and the history list need it: compute it here, off the GUI thread.
-            result.repository.graph.historyOrder();
-            result.input = inputFor(result.repository);
+        if (!result.repository.found() || result.repository.cancelled)
+            return result;
+        // Search, navigation and the history list need it: compute it here, off the GUI thread.
+        result.repository.graph.historyOrder();
+        // The details panel and the graph's node summaries show them; reading reopens
+        // every file, so it belongs here too, and stops at the same cancel.
+        result.operations = RepositoryOperations::read(result.repository, 0, &progress->cancel);
+        if (progress->cancel) {
+            result.repository.cancelled = true; // half-read operations must never be shown
+            return result;
         }
+        result.input = inputFor(result.repository);
         return result;
     }, [this, job](Loaded result) { loaded(job, std::move(result)); }, QThreadPool::globalInstance());
 }
@@ -172,7 +179,7 @@ void RepositorySession::layoutFinished(int layoutJob, const GraphLayout &layout)
     m_requestedPath.clear();
     m_path = done.path;
     m_loaded = LoadedRepository::make(std::make_shared<const Repository>(std::move(done.repository)),
-                                      std::move(done.input), layout);
+                                      std::move(done.input), layout, std::move(done.operations));
     m_watcher->watch(*m_loaded->repository);
     setBusy(false);
     const std::shared_ptr<const LoadedRepository> shown = m_loaded; // a receiver may start the next load

@@ -1,7 +1,8 @@
 // Owns the repository the window shows. Loads it off the GUI thread (with
-// progress and cancel), lays it out through the session's one LayoutService,
-// and reloads it when its migrations change on disk. Only the newest request
-// ever reaches the window: stale loads and layouts are dropped by job counters.
+// progress and cancel) together with its files' operations, lays it out
+// through the session's one LayoutService, and reloads it when its migrations
+// change on disk. Only the newest request ever reaches the window: stale loads
+// and layouts are dropped by job counters.
 // A failed load leaves the repository on screen as it was. No widgets here.
 // Results come back through QFuture::then(this, ...), which runs at once when the
 // work is already done: a very quick load may report before open() returns.
@@ -10,6 +11,7 @@
 #include "layout/GraphLayout.h"
 #include "layout/LayoutInput.h"
 #include "layout/LoadedRepository.h"
+#include "operations/RepositoryOperations.h"
 #include "repository/Repository.h"
 
 #include <QObject>
@@ -74,6 +76,7 @@ private:
         QString path;
         bool reload = false;
         Repository repository;
+        RepositoryOperations operations;
         LayoutInput input;
     };
     struct Progress {

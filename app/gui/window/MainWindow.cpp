@@ -351,7 +351,7 @@ void MainWindow::showRepository(const std::shared_ptr<const LoadedRepository> &l
     const Repository &repository = *loaded->repository;
     const LayoutInput &input = loaded->input;
     m_history->setRepository(repository);
-    m_details->setRepository(loaded->repository);
+    m_details->setRepository(loaded);
     m_selection.clear();
     m_graph->showGraph(loaded); // keeps the selection and the view centre
     syncSelection(m_graph->selectedRevisions());

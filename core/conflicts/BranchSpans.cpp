@@ -8,23 +8,18 @@ namespace headway {
 
 BranchSpans::BranchSpans(const RevisionGraph &graph, const QList<int> &heads)
     : m_heads(heads)
-    , m_masks(std::size_t(graph.size()))
+    , m_count(std::size_t(heads.size()))
+    , m_flags(std::size_t(graph.size()) * m_count, 0)
+    , m_under(std::size_t(graph.size()), 0)
     , m_common(std::size_t(graph.size()), 0)
 {
-    const std::size_t count = std::size_t(heads.size());
-    for (std::size_t i = 0; i < count; ++i)
+    for (std::size_t i = 0; i < m_count; ++i)
         forEachReachable(graph.nodes(), heads.at(qsizetype(i)), EdgeKind::ParentsAndDependencies, [&](int node) {
-            std::vector<char> &mask = m_masks[std::size_t(node)];
-            mask.resize(count, 0);
-            mask[i] = 1;
+            m_flags[std::size_t(node) * m_count + i] = 1;
+            ++m_under[std::size_t(node)];
         });
-    for (int node = 0; node < graph.size(); ++node) {
-        const std::vector<char> &mask = maskOf(node);
-        if (mask.empty())
-            continue;
-        if (std::all_of(mask.begin(), mask.end(), [](char set) { return set; }))
-            m_common[std::size_t(node)] = 1;
-    }
+    for (std::size_t node = 0; node < m_under.size(); ++node)
+        m_common[node] = m_under[node] == int(m_count);
     // Oldest first: the reverse of `alembic history`, which lists children before parents.
     const QList<int> &history = graph.historyOrder();
     for (auto it = history.crbegin(); it != history.crend(); ++it)
@@ -44,14 +39,14 @@ BranchSpans::BranchSpans(const RevisionGraph &graph, const QList<int> &heads)
 
 bool BranchSpans::inSpan(int node) const
 {
-    return node >= 0 && std::size_t(node) < m_masks.size() && !maskOf(node).empty() && !m_common[std::size_t(node)];
+    return node >= 0 && std::size_t(node) < m_under.size() && m_under[std::size_t(node)] > 0 && !m_common[std::size_t(node)];
 }
 
 QList<int> BranchSpans::branch(int branch) const
 {
     QList<int> nodes;
     for (int node : m_revisions)
-        if (maskOf(node)[std::size_t(branch)])
+        if (flag(node, std::size_t(branch)))
             nodes += node;
     return nodes;
 }
@@ -59,11 +54,10 @@ QList<int> BranchSpans::branch(int branch) const
 QList<int> BranchSpans::branchesOf(int node) const
 {
     QList<int> branches;
-    if (node < 0 || std::size_t(node) >= m_masks.size())
+    if (node < 0 || std::size_t(node) >= m_under.size())
         return branches;
-    const std::vector<char> &mask = maskOf(node);
-    for (std::size_t i = 0; i < mask.size(); ++i)
-        if (mask[i])
+    for (std::size_t i = 0; i < m_count; ++i)
+        if (flag(node, i))
             branches += int(i);
     return branches;
 }
@@ -72,14 +66,12 @@ bool BranchSpans::concurrent(int first, int second) const
 {
     if (!inSpan(first) || !inSpan(second) || first == second)
         return false;
-    const std::vector<char> &a = maskOf(first);
-    const std::vector<char> &b = maskOf(second);
-    bool aOnly = false, bOnly = false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        aOnly = aOnly || (a[i] && !b[i]);
-        bOnly = bOnly || (b[i] && !a[i]);
+    bool firstOnly = false, secondOnly = false;
+    for (std::size_t i = 0; i < m_count; ++i) {
+        firstOnly = firstOnly || (flag(first, i) && !flag(second, i));
+        secondOnly = secondOnly || (flag(second, i) && !flag(first, i));
     }
-    return aOnly && bOnly;
+    return firstOnly && secondOnly;
 }
 
 } // namespace headway

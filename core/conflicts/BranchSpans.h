@@ -33,10 +33,12 @@ public:
     QList<int> branchesOf(int node) const;
 
 private:
-    const std::vector<char> &maskOf(int node) const { return m_masks[std::size_t(node)]; }
+    bool flag(int node, std::size_t head) const { return m_flags[std::size_t(node) * m_count + head] != 0; }
 
     QList<int> m_heads;
-    std::vector<std::vector<char>> m_masks; // per node: one flag per head
+    std::size_t m_count = 0;       // heads
+    std::vector<char> m_flags;     // per node, one flag per head: the node lies under it
+    std::vector<int> m_under;      // per node: how many heads it lies under
     std::vector<char> m_common;             // per node: under every head
     QList<int> m_revisions;
     QList<int> m_commonHeads;

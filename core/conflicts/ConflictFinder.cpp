@@ -47,12 +47,6 @@ QString placeKey(const FindingLocation &location)
 
 } // namespace
 
-struct ConflictFinder::Touching {
-    int node = -1;
-    const MigrationOperation *operation = nullptr;
-    SchemaTouch touch;
-};
-
 ConflictFinder::ConflictFinder(const Repository &repository, const RepositoryOperations &operations)
     : m_repository(repository)
     , m_operations(operations)
@@ -66,52 +60,122 @@ FindingLocation ConflictFinder::locationOf(int node, const MigrationOperation &o
             operation.summary()};
 }
 
+const QList<ConflictFinder::NodeTouch> &ConflictFinder::touchesOfNode(int node) const
+{
+    if (m_touches.size() != std::size_t(m_repository.graph.size()))
+        m_touches.assign(std::size_t(m_repository.graph.size()), std::nullopt);
+    std::optional<QList<NodeTouch>> &cached = m_touches[std::size_t(node)];
+    if (!cached) {
+        cached.emplace();
+        const QList<MigrationOperation> &upgrade = m_operations.ofNode(m_repository, node).upgrade;
+        for (qsizetype i = 0; i < upgrade.size(); ++i)
+            for (const SchemaTouch &touch : touchesOf(upgrade.at(i))) {
+                const QString key = touch.object.key();
+                int id = m_objectIds.value(key, -1);
+                if (id < 0) {
+                    id = int(m_objects.size());
+                    m_objectIds.insert(key, id);
+                    m_objects += touch.object;
+                }
+                *cached += NodeTouch{id, int(i), touch.action};
+            }
+    }
+    return *cached;
+}
+
+bool ConflictFinder::touchedMoreThanOnce(int object) const
+{
+    if (m_sharedObjects.empty()) {
+        // Every revision's touches, once: which objects more than one revision touches.
+        std::vector<int> lastNode;
+        std::vector<char> shared;
+        for (int node = 0; node < m_repository.graph.size(); ++node)
+            for (const NodeTouch &touch : touchesOfNode(node)) {
+                if (std::size_t(touch.object) >= lastNode.size()) {
+                    lastNode.resize(std::size_t(touch.object) + 1, -1);
+                    shared.resize(std::size_t(touch.object) + 1, 0);
+                }
+                if (lastNode[std::size_t(touch.object)] >= 0 && lastNode[std::size_t(touch.object)] != node)
+                    shared[std::size_t(touch.object)] = 1;
+                lastNode[std::size_t(touch.object)] = node;
+            }
+        m_sharedObjects = std::move(shared);
+        m_sharedObjects.push_back(0); // never empty once computed
+    }
+    return std::size_t(object) < m_sharedObjects.size() && m_sharedObjects[std::size_t(object)];
+}
+
 void ConflictFinder::findCollisions(const BranchSpans &spans, const QString &merge, QList<ConflictFinding> &found) const
 {
-    QHash<QString, QList<Touching>> byObject;
+    struct Touching {
+        int node;
+        int operation;
+        Action action;
+    };
+    QHash<int, QList<Touching>> byObject;
     for (int node : spans.revisions())
-        for (const MigrationOperation &operation : m_operations.ofNode(m_repository, node).upgrade)
-            for (const SchemaTouch &touch : touchesOf(operation))
-                byObject[touch.object.key()] += Touching{node, &operation, touch};
+        for (const NodeTouch &touch : touchesOfNode(node))
+            if (touchedMoreThanOnce(touch.object)) // most objects only one revision ever touches
+                byObject[touch.object] += Touching{node, touch.operation, touch.action};
 
-    // One finding per object and code, however many revisions take part.
+    // One finding per object and code, however many revisions take part; places are
+    // collected as (node, operation) and written out once.
+    struct Collected {
+        QList<std::pair<int, int>> places;
+        QSet<qint64> seen;
+    };
+    const qsizetype first = found.size();
     QHash<QString, qsizetype> findingOf;
+    QList<Collected> collected;
     for (auto it = byObject.cbegin(); it != byObject.cend(); ++it) {
         const QList<Touching> &touches = it.value();
+        if (touches.size() < 2)
+            continue;
+        const SchemaObject &object = m_objects.at(it.key());
         for (qsizetype i = 0; i < touches.size(); ++i) {
             const Touching &a = touches.at(i);
-            if (a.touch.action == Action::Use)
+            if (a.action == Action::Use)
                 continue; // two uses never collide; a use is compared from the other side
             for (qsizetype j = 0; j < touches.size(); ++j) {
                 const Touching &b = touches.at(j);
-                if ((b.touch.action != Action::Use && j <= i) || !spans.concurrent(a.node, b.node))
+                if ((b.action != Action::Use && j <= i) || !spans.concurrent(a.node, b.node))
                     continue;
-                const QString code = collisionCode(a.touch.action, b.touch.action, a.touch.object);
+                const QString code = collisionCode(a.action, b.action, object);
                 if (code.isEmpty())
                     continue;
-                const QString key = code + QLatin1Char('|') + it.key();
-                if (!findingOf.contains(key)) {
+                const QString key = code + QLatin1Char('|') + QString::number(it.key());
+                qsizetype index = findingOf.value(key, -1);
+                if (index < 0) {
                     ConflictFinding finding;
                     finding.code = code;
                     finding.collision = true;
                     finding.severity = code == QLatin1String("altered-twice") ? ConflictFinding::Severity::Warning
                                                                               : ConflictFinding::Severity::Error;
-                    finding.object = a.touch.object;
+                    finding.object = object;
                     finding.merge = merge;
-                    findingOf.insert(key, found.size());
+                    index = found.size();
+                    findingOf.insert(key, index);
                     found += finding;
+                    collected += Collected{};
                 }
-                ConflictFinding &finding = found[findingOf.value(key)];
+                Collected &places = collected[index - first];
                 for (const Touching *side : {&a, &b}) {
-                    const FindingLocation location = locationOf(side->node, *side->operation);
-                    const bool known = std::any_of(finding.locations.cbegin(), finding.locations.cend(),
-                                                   [&](const FindingLocation &l) { return placeKey(l) == placeKey(location); });
-                    if (!known)
-                        finding.locations += location;
-                    if (!finding.revisions.contains(location.revision))
-                        finding.revisions += location.revision;
+                    const qint64 place = (qint64(side->node) << 32) | quint32(side->operation);
+                    if (!places.seen.contains(place)) {
+                        places.seen.insert(place);
+                        places.places += {side->node, side->operation};
+                    }
                 }
             }
+        }
+    }
+    for (qsizetype i = 0; i < collected.size(); ++i) {
+        ConflictFinding &finding = found[first + i];
+        for (const auto &[node, operation] : collected.at(i).places) {
+            const FindingLocation location = locationOf(node, m_operations.ofNode(m_repository, node).upgrade.at(operation));
+            finding.locations += location;
+            if (!finding.revisions.contains(location.revision))
+                finding.revisions += location.revision;
         }
     }
 }
@@ -132,13 +196,15 @@ void ConflictFinder::dropImpliedByDuplicateTables(QList<ConflictFinding> &found)
     });
 }
 
-void ConflictFinder::listBranches(const BranchSpans &spans, const QString &merge, ConflictReport &report) const
+void ConflictFinder::listBranches(const BranchSpans &spans, const QString &merge, ConflictReport &report,
+                                  const QSet<int> &onlyNodes) const
 {
     for (qsizetype i = 0; i < spans.heads().size(); ++i) {
         BranchReport branch;
         branch.head = m_repository.graph.node(spans.heads().at(i)).id;
         branch.merge = merge;
         for (int node : spans.branch(int(i)))
+            if (onlyNodes.isEmpty() || onlyNodes.contains(node))
             for (const MigrationOperation &operation : m_operations.ofNode(m_repository, node).upgrade)
                 branch.operations += BranchOperation{locationOf(node, operation), operation};
         report.branches += branch;
@@ -151,10 +217,15 @@ void ConflictFinder::listBranches(const BranchSpans &spans, const QString &merge
 
 void ConflictFinder::addHygiene(const QList<int> &nodes, QList<ConflictFinding> &found) const
 {
-    for (int node : nodes)
-        found += MigrationHygiene::check(m_operations.ofNode(m_repository, node), [&](const MigrationOperation &operation) {
-            return locationOf(node, operation);
-        });
+    for (int node : nodes) {
+        auto cached = m_hygiene.constFind(node);
+        if (cached == m_hygiene.cend())
+            cached = m_hygiene.insert(node, MigrationHygiene::check(m_operations.ofNode(m_repository, node),
+                                                                    [&](const MigrationOperation &operation) {
+                                                                        return locationOf(node, operation);
+                                                                    }));
+        found += *cached;
+    }
 }
 
 void ConflictFinder::sortAndSilence(QList<ConflictFinding> found, ConflictReport &report,
@@ -174,6 +245,11 @@ void ConflictFinder::sortAndSilence(QList<ConflictFinding> found, ConflictReport
 
 ConflictReport ConflictFinder::between(const QList<int> &heads) const
 {
+    return examine(heads, true);
+}
+
+ConflictReport ConflictFinder::examine(const QList<int> &heads, bool alwaysListBranches) const
+{
     ConflictReport report;
     for (int head : heads)
         report.heads += m_repository.graph.node(head).id;
@@ -181,8 +257,19 @@ ConflictReport ConflictFinder::between(const QList<int> &heads) const
     QList<ConflictFinding> found;
     findCollisions(spans, {}, found);
     dropImpliedByDuplicateTables(found);
-    listBranches(spans, {}, report);
-    addHygiene(spans.revisions(), found);
+    // An audit of a long history lists, for each merge that collides, only the revisions involved.
+    QSet<int> involved;
+    for (const ConflictFinding &finding : found)
+        for (const FindingLocation &location : finding.locations)
+            involved.insert(location.node);
+    if (alwaysListBranches)
+        listBranches(spans, {}, report);
+    else if (!involved.isEmpty())
+        listBranches(spans, {}, report, involved);
+    if (alwaysListBranches)
+        addHygiene(spans.revisions(), found); // an audit adds each revision's warnings once, at the end
+    else
+        report.examined = spans.revisions();
     // Messages need every location, so they are written once all pairs are in.
     QHash<QString, QStringList> ignoredAt;
     for (int node : spans.revisions())
@@ -190,10 +277,14 @@ ConflictReport ConflictFinder::between(const QList<int> &heads) const
             if (!operation.ignored.isEmpty())
                 ignoredAt.insert(placeKey(locationOf(node, operation)), operation.ignored);
     // Places in head order: the first head's branch first, as the user listed them.
-    for (ConflictFinding &finding : found)
+    for (ConflictFinding &finding : found) {
+        QHash<int, int> branchOf;
+        for (const FindingLocation &location : finding.locations)
+            branchOf.insert(location.node, spans.branchesOf(location.node).value(0));
         std::stable_sort(finding.locations.begin(), finding.locations.end(), [&](const FindingLocation &a, const FindingLocation &b) {
-            return std::make_pair(spans.branchesOf(a.node).value(0), a.line) < std::make_pair(spans.branchesOf(b.node).value(0), b.line);
+            return std::make_pair(branchOf.value(a.node), a.line) < std::make_pair(branchOf.value(b.node), b.line);
         });
+    }
     for (ConflictFinding &finding : found)
         if (finding.collision) {
             finding.revisions.clear();
@@ -222,17 +313,24 @@ ConflictReport ConflictFinder::auditMerges() const
     report.audit = true;
     const QList<int> &history = m_repository.graph.historyOrder();
     QSet<QString> seen; // a collision older merges already joined is reported once
+    QSet<int> examined;
+    QList<int> examinedInOrder;
     for (auto it = history.crbegin(); it != history.crend(); ++it) {
         const RevisionNode &merge = m_repository.graph.node(*it);
         if (merge.parents.size() < 2)
             continue;
-        const ConflictReport one = between(merge.parents);
+        const ConflictReport one = examine(merge.parents, false);
         report.merges += merge.id;
         for (BranchReport branch : one.branches) {
             branch.merge = merge.id;
             report.branches += branch;
         }
         report.notAnalysed += one.notAnalysed;
+        for (int node : one.examined)
+            if (!examined.contains(node)) {
+                examined.insert(node);
+                examinedInOrder += node;
+            }
         for (const auto *list : {&one.findings, &one.silenced})
             for (ConflictFinding finding : *list) {
                 const QString key = finding.code + finding.object.key() + finding.revisions.join(QLatin1Char(','));
@@ -243,6 +341,15 @@ ConflictReport ConflictFinder::auditMerges() const
                 (list == &one.findings ? report.findings : report.silenced) += finding;
             }
     }
+    // Per-migration warnings once for every revision some merge joined, silenced as collisions are.
+    QList<ConflictFinding> warnings;
+    addHygiene(examinedInOrder, warnings);
+    QHash<QString, QStringList> ignoredAt;
+    for (int node : examinedInOrder)
+        for (const MigrationOperation &operation : m_operations.ofNode(m_repository, node).upgrade)
+            if (!operation.ignored.isEmpty())
+                ignoredAt.insert(placeKey(locationOf(node, operation)), operation.ignored);
+    sortAndSilence(warnings, report, ignoredAt);
     return report;
 }
 

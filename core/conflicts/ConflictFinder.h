@@ -8,6 +8,12 @@
 
 #include "ConflictReport.h"
 
+#include <QHash>
+#include <QSet>
+
+#include <optional>
+#include <vector>
+
 namespace headway {
 
 class BranchSpans;
@@ -27,10 +33,20 @@ public:
     ConflictReport check() const;
 
 private:
-    struct Touching;
+    // What one revision's upgrade() touches, with objects numbered once for the whole history.
+    struct NodeTouch {
+        int object;
+        int operation;
+        SchemaTouch::Action action;
+    };
+    const QList<NodeTouch> &touchesOfNode(int node) const;
+    bool touchedMoreThanOnce(int object) const;
+    // The branches' report; when auditing, their operations are listed only where something collides.
+    ConflictReport examine(const QList<int> &heads, bool alwaysListBranches) const;
     void findCollisions(const BranchSpans &spans, const QString &merge, QList<ConflictFinding> &found) const;
     static void dropImpliedByDuplicateTables(QList<ConflictFinding> &found);
-    void listBranches(const BranchSpans &spans, const QString &merge, ConflictReport &report) const;
+    void listBranches(const BranchSpans &spans, const QString &merge, ConflictReport &report,
+                      const QSet<int> &onlyNodes = {}) const;
     void addHygiene(const QList<int> &nodes, QList<ConflictFinding> &found) const;
     FindingLocation locationOf(int node, const MigrationOperation &operation) const;
     static void sortAndSilence(QList<ConflictFinding> found, ConflictReport &report,
@@ -38,6 +54,13 @@ private:
 
     const Repository &m_repository;
     const RepositoryOperations &m_operations;
+    // Filled as revisions are first compared: an audit compares most of them many times.
+    // Not shared between threads: one finder per thread.
+    mutable std::vector<std::optional<QList<NodeTouch>>> m_touches;
+    mutable QList<SchemaObject> m_objects;
+    mutable QHash<QString, int> m_objectIds;
+    mutable QHash<int, QList<ConflictFinding>> m_hygiene;
+    mutable std::vector<char> m_sharedObjects; // by object: touched by more than one revision
 };
 
 } // namespace headway

@@ -1,5 +1,7 @@
 #include "FindingWording.h"
 
+#include <algorithm>
+
 namespace headway {
 
 namespace FindingWording {
@@ -43,9 +45,13 @@ QString place(const FindingLocation &location, const QString &message)
 void describeCollision(ConflictFinding &finding, const QList<const MigrationOperation *> &operations,
                        const QStringList &messages)
 {
+    // Every place is in the finding's locations; the sentence names the first few.
+    constexpr qsizetype named = 4;
     QStringList places;
-    for (qsizetype i = 0; i < finding.locations.size(); ++i)
+    for (qsizetype i = 0; i < std::min(named, finding.locations.size()); ++i)
         places += place(finding.locations.at(i), messages.value(i));
+    if (finding.locations.size() > named)
+        places += QStringLiteral("%1 more places").arg(finding.locations.size() - named);
     const QString what = finding.object.shown();
     QString subject = what;
     if (!subject.isEmpty())

@@ -7,6 +7,7 @@
 
 #include "engine/DatabaseEngine.h"
 #include "plan/MergeRehearsal.h"
+#include "workflow/RehearsalOperation.h"
 
 namespace headway::cli {
 
@@ -110,6 +111,11 @@ int rehearse(Context &c)
         c.err << "headway-cli: --engine must be sqlite, postgresql or mariadb, got '" << request.engine << "'\n";
         return UsageError;
     }
+    if (c.parser.isSet(QStringLiteral("dry-run")))
+        return printDryRun(c, p, request, [](const OperationContext &context, const OperationRequest &request,
+                                              const TestUpgradeTarget &target, const QString &directory, const QString &url) {
+            return RehearsalOperation::prepare(context, request, target, directory, url).run;
+        });
     const OperationResult result = runOperation(c, p, {}, request, Echo::Silent);
     const RehearsalReport &report = result.rehearsal;
     if (jsonOutput(c)) {

@@ -21,7 +21,9 @@ QString statusOf(const StepResult &result)
                                        : QStringLiteral("failed");
 }
 
-int printDryRun(Context &c, const Prepared &p, const OperationRequest &request)
+} // namespace
+
+int printDryRun(Context &c, const Prepared &p, const OperationRequest &request, const PrepareDriverRun &prepareRun)
 {
     const TestUpgradeTarget target = TestUpgradeTarget::decide(p.tool, request.engine, request.server);
     if (!target.problem.isEmpty() && !target.offerSqlite) {
@@ -37,7 +39,7 @@ int printDryRun(Context &c, const Prepared &p, const OperationRequest &request)
     else if (target.choice.onExistingServer())
         url = target.existingServerUrl();
     QTemporaryDir directory(QDir::tempPath() + QStringLiteral("/headway-test-upgrade-XXXXXX"));
-    const PreparedDriverRun prepared = TestUpgradeOperation::prepare({p.repository, p.tool, {}}, request, target, directory.path(), url);
+    const PreparedDriverRun prepared = prepareRun({p.repository, p.tool, {}}, request, target, directory.path(), url);
     if (!prepared.error.isEmpty()) {
         c.err << "headway-cli: " << prepared.error << '\n';
         return UsageError;
@@ -57,8 +59,6 @@ int printDryRun(Context &c, const Prepared &p, const OperationRequest &request)
                       {QStringLiteral("steps"), planned}});
     return Success;
 }
-
-} // namespace
 
 int testUpgrade(Context &c)
 {
@@ -84,7 +84,7 @@ int testUpgrade(Context &c)
         return UsageError;
     }
     if (c.parser.isSet(QStringLiteral("dry-run")))
-        return printDryRun(c, p, request);
+        return printDryRun(c, p, request, &TestUpgradeOperation::prepare);
 
     const OperationResult result = runOperation(c, p, {}, request, Echo::StepsAndCommand);
     const RevisionGraph &graph = p.repository->graph;

@@ -9,6 +9,7 @@
 #include "CliContext.h"
 
 #include "runner/MigrationTool.h"
+#include "workflow/DriverRun.h"
 #include "workflow/WorkflowOperation.h"
 
 #include <QJsonArray>
@@ -47,6 +48,11 @@ bool jsonOutput(const Context &c);
 QJsonArray ids(const RevisionGraph &graph, const QList<int> &revisions);
 QJsonObject commandJson(const CommandLine &line);
 QJsonObject explanationJson(const FailureExplanation &explanation);
+
+// --dry-run of a driver run (test-upgrade, rehearse): the engine and every planned step, run nothing.
+using PrepareDriverRun = std::function<PreparedDriverRun(const OperationContext &, const OperationRequest &,
+                                                         const TestUpgradeTarget &, const QString &, const QString &)>;
+int printDryRun(Context &c, const Prepared &p, const OperationRequest &request, const PrepareDriverRun &prepareRun);
 
 int current(Context &c);
 int upgrade(Context &c);

@@ -224,6 +224,11 @@ void TestRehearsal::independentBranchesPass()
     QCOMPARE(text.exitCode, 0);
     QCOMPARE(text.out.count("PASSED"), 6);
     QVERIFY(text.out.contains("Rehearsal passed"));
+    // --dry-run plans every path and runs nothing.
+    const test::CliRun dry = test::runCli({"rehearse", "--dry-run", project}, options);
+    QCOMPARE(dry.exitCode, 0);
+    QVERIFY2(dry.out.contains("# Path 6: read the schema"), qPrintable(dry.out));
+    QVERIFY(!dry.out.contains("# Path 7:"));
 }
 
 void TestRehearsal::forkFixtureCollidesOnPostgresql()

@@ -23,6 +23,9 @@ DatabaseActions::DatabaseActions(QMainWindow *window)
                          tr("Record the selected revision as the database's without running migrations"));
     mergeHeads = make(tr("&Merge Heads…"), tr("Create a merge migration that joins the heads"),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    rehearseMerge = make(tr("Re&hearse Merge…"),
+                         tr("Before merging, upgrade scratch databases along every path a deployed database can take "
+                            "to the merged heads, and show each path that fails (yours is not touched)"));
     testUpgrade = make(tr("&Test Upgrade"),
                        tr("Run every migration up, down and up again on a scratch database (yours is not touched)"),
                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
@@ -46,7 +49,7 @@ void DatabaseActions::populate(QToolBar *toolBar, QWidget *graph)
     menu->addSeparator();
     menu->addActions({upgradeHeads, upgradeSelected, downgradeSelected, stepBack, stampSelected});
     menu->addSeparator();
-    menu->addActions({mergeHeads, testUpgrade});
+    menu->addActions({mergeHeads, rehearseMerge, testUpgrade});
     menu->addSeparator();
     menu->addActions({previewUpgradeSql, previewDowngradeSql});
     menu->addSeparator();
@@ -59,10 +62,10 @@ void DatabaseActions::populate(QToolBar *toolBar, QWidget *graph)
     bar->insertMenu(menus.isEmpty() ? nullptr : menus.last(), menu); // before Help
 
     toolBar->addSeparator();
-    toolBar->addActions({refresh, upgradeHeads, mergeHeads, testUpgrade});
+    toolBar->addActions({refresh, upgradeHeads, mergeHeads, rehearseMerge, testUpgrade});
 
     graph->setContextMenuPolicy(Qt::ActionsContextMenu);
-    graph->addActions({upgradeSelected, downgradeSelected, stampSelected, previewUpgradeSql, mergeHeads});
+    graph->addActions({upgradeSelected, downgradeSelected, stampSelected, previewUpgradeSql, mergeHeads, rehearseMerge});
 }
 
 void DatabaseActions::update(const State &state)
@@ -76,6 +79,7 @@ void DatabaseActions::update(const State &state)
         action->setEnabled(canRun && state.selected == 1);
     previewUpgradeSql->setEnabled(canRun && state.selected <= 1);
     mergeHeads->setEnabled(canRun && state.heads > 1);
+    rehearseMerge->setEnabled(canRun && state.heads > 1);
     restoreBackup->setEnabled(state.backup && !state.busy);
     runSettings->setEnabled(state.repository && !state.busy);
     resolveValues->setEnabled(canRun && state.unresolved > 0);

@@ -38,7 +38,7 @@ public:
     void update(const State &state);
 
     QAction *refresh, *upgradeHeads, *upgradeSelected, *downgradeSelected, *stepBack, *stampSelected;
-    QAction *mergeHeads, *testUpgrade, *previewUpgradeSql, *previewDowngradeSql, *restoreBackup, *runSettings;
+    QAction *mergeHeads, *rehearseMerge, *testUpgrade, *previewUpgradeSql, *previewDowngradeSql, *restoreBackup, *runSettings;
     QAction *resolveValues;
     QAction *cancel;
     QMenu *menu;

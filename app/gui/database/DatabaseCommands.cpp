@@ -4,6 +4,7 @@
 #include "database/DatabaseActions.h"
 #include "database/MergeDialog.h"
 #include "database/MigrationController.h"
+#include "database/RehearsalPanel.h"
 #include "database/RunSettingsDialog.h"
 #include "plan/MergeRequest.h"
 #include "python/PythonValueResolver.h"
@@ -40,6 +41,7 @@ DatabaseCommands::DatabaseCommands(QWidget *window, MigrationController *control
     connect(a->stepBack, &QAction::triggered, this, &DatabaseCommands::stepBack);
     connect(a->stampSelected, &QAction::triggered, this, &DatabaseCommands::stampSelected);
     connect(a->mergeHeads, &QAction::triggered, this, &DatabaseCommands::openMergeDialog);
+    connect(a->rehearseMerge, &QAction::triggered, this, &DatabaseCommands::rehearseMerge);
     connect(a->testUpgrade, &QAction::triggered, controller, &MigrationController::testUpgrade);
     connect(a->previewUpgradeSql, &QAction::triggered, this, &DatabaseCommands::previewUpgradeSql);
     connect(a->previewDowngradeSql, &QAction::triggered, this, &DatabaseCommands::previewDowngradeSql);
@@ -220,9 +222,10 @@ void DatabaseCommands::restoreBackup()
 
 MergeDialog *DatabaseCommands::openMergeDialog()
 {
-    const std::shared_ptr<const Repository> repository = m_controller->repository();
-    if (!repository)
+    const std::shared_ptr<const LoadedRepository> loaded = m_controller->loadedRepository();
+    if (!loaded)
         return nullptr;
+    const std::shared_ptr<const Repository> repository = loaded->repository;
     if (m_mergeDialog) {
         m_mergeDialog->raise();
         return m_mergeDialog;
@@ -236,13 +239,31 @@ MergeDialog *DatabaseCommands::openMergeDialog()
     std::optional<MigrationTool> tool;
     if (m_controller->tool())
         tool = *m_controller->tool();
-    auto *dialog = new MergeDialog(repository, checked, tool, m_window);
+    auto *dialog = new MergeDialog(loaded, checked, tool, m_controller, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &MergeDialog::revisionsActivated, this, [this](const QStringList &ids) {
+        // By id: the repository may have been read again since the dialog opened.
+        const std::shared_ptr<const Repository> shown = m_controller->repository();
+        QList<int> revisions;
+        for (const QString &id : ids)
+            if (const int node = shown ? shown->graph.indexOf(id) : -1; node >= 0)
+                revisions.append(node);
+        if (!revisions.isEmpty())
+            Q_EMIT revisionsActivated(revisions);
+    });
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { m_controller->merge(dialog->selectedHeads(), dialog->message()); });
     m_mergeDialog = dialog;
     dialog->setWindowModality(Qt::WindowModal);
     dialog->show();
+    return dialog;
+}
+
+MergeDialog *DatabaseCommands::rehearseMerge()
+{
+    MergeDialog *dialog = openMergeDialog();
+    if (dialog && !dialog->rehearsalPanel()->isRunning())
+        dialog->rehearse(); // a refusal is shown in the dialog
     return dialog;
 }
 

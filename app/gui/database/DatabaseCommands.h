@@ -55,11 +55,15 @@ public:
     void restoreBackup();
     // Non-modal; merges when accepted. The selected heads are ticked when two or more are selected.
     MergeDialog *openMergeDialog();
+    // The merge dialog, with the rehearsal of its ticked heads started.
+    MergeDialog *rehearseMerge();
     RunSettingsDialog *openRunSettings();
     MergeDialog *mergeDialog() const { return m_mergeDialog; }
 
 Q_SIGNALS:
     void message(const QString &text); // for the status bar
+    // Migrations the merge dialog names were clicked: node indices of the shown repository.
+    void revisionsActivated(const QList<int> &revisions);
 
 private:
     QString selectedId() const; // the one selected revision, else empty

@@ -45,6 +45,7 @@ public:
     }
     void stepsPlanned(const QList<CommandStep> &steps) override
     {
+        Q_EMIT c->stepsPlanned(c->m_kind, steps);
         if (c->m_kind == Operation::TestUpgrade)
             Q_EMIT c->testUpgradeStarted(steps);
     }
@@ -94,6 +95,11 @@ QString MigrationController::operationTitle() const
 bool MigrationController::isChanging() const
 {
     return m_running && headway::isChanging(m_running->kind());
+}
+
+std::shared_ptr<const LoadedRepository> MigrationController::loadedRepository() const
+{
+    return m_session->loaded();
 }
 
 QString MigrationController::toolProblem() const
@@ -315,6 +321,13 @@ bool MigrationController::merge(const QStringList &heads, const QString &message
 bool MigrationController::testUpgrade()
 {
     return run(OperationRequest::of(OperationKind::TestUpgrade));
+}
+
+bool MigrationController::rehearse(const QStringList &heads)
+{
+    OperationRequest request = OperationRequest::of(OperationKind::Rehearse);
+    request.heads = heads; // engine and server: the run settings'
+    return run(request);
 }
 
 bool MigrationController::restoreLastBackup()

@@ -7,6 +7,7 @@
 // dialog showed the very plan the request carries.
 #pragma once
 
+#include "layout/LoadedRepository.h"
 #include "workflow/WorkflowOperation.h"
 #include "workflow/WorkflowPorts.h"
 
@@ -35,6 +36,8 @@ public:
 
     bool hasRepository() const { return m_repository != nullptr; }
     std::shared_ptr<const Repository> repository() const { return m_repository; }
+    // The shown repository with its operations (what the merge dialog's conflict check reads).
+    std::shared_ptr<const LoadedRepository> loadedRepository() const;
     bool isPreparing() const { return m_preparing; }
     bool isToolReady() const { return m_tool && m_tool->ready(); }
     const MigrationTool *tool() const { return m_tool ? &*m_tool : nullptr; } // null until prepared
@@ -83,6 +86,8 @@ public:
     bool previewDowngradeSql(const QString &target);
     bool merge(const QStringList &heads, const QString &message);
     bool testUpgrade(); // on a scratch database, never the user's
+    // Every path to the merged state of `heads` (full ids), on scratch databases: never the user's.
+    bool rehearse(const QStringList &heads);
     bool restoreLastBackup();
     // Imports the files whose revision identifiers are not literals with the project's
     // interpreter, remembers the values and reloads (the graph marks them).
@@ -97,6 +102,8 @@ Q_SIGNALS:
     void refused(const QString &reason);
     void status(const QString &message);
     void operationStarted(headway::MigrationController::Operation operation, const QString &title);
+    // The steps an operation on a scratch database will run (the test upgrade, the rehearsal).
+    void stepsPlanned(headway::MigrationController::Operation operation, const QList<headway::CommandStep> &steps);
     void stepStarted(headway::MigrationController::Operation operation, int index, const headway::CommandStep &step);
     void outputLine(const QString &line);
     void stepFinished(headway::MigrationController::Operation operation, int index, const headway::StepResult &result);

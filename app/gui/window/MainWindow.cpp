@@ -220,6 +220,7 @@ void MainWindow::connectMigrations()
     connect(m_migrations, &MigrationController::mergeVerified, this, &MainWindow::showMergeResult);
     connect(m_databaseCommands, &DatabaseCommands::message, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_databaseCommands, &DatabaseCommands::revisionsActivated, this, &MainWindow::selectRevisions);
     connect(m_console, &CommandConsole::mergeRequested, m_databaseCommands, &DatabaseCommands::openMergeDialog);
     connect(m_console, &CommandConsole::upgradeRequested, m_databaseCommands, &DatabaseCommands::upgradeToHeads);
     connect(m_console, &CommandConsole::testUpgradeRequested, m_migrations, &MigrationController::testUpgrade);

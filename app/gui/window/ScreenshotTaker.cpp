@@ -2,6 +2,8 @@
 
 #include "details/DetailsPanel.h"
 #include "window/MainWindow.h"
+#include "database/DatabaseCommands.h"
+#include "database/MergeDialog.h"
 #include "database/MigrationController.h"
 #include "session/RepositorySession.h"
 #include "graph/GraphView.h"
@@ -17,7 +19,8 @@ namespace headway {
 
 bool ScreenshotTaker::isKnownCommand(const QString &command)
 {
-    return command.isEmpty() || command == QLatin1String("upgrade") || command == QLatin1String("test-upgrade");
+    return command.isEmpty() || command == QLatin1String("upgrade") || command == QLatin1String("test-upgrade")
+           || command == QLatin1String("rehearse");
 }
 
 ScreenshotTaker::ScreenshotTaker(MainWindow *window, const QString &file, const QString &command, int timeoutMs)
@@ -71,7 +74,8 @@ void ScreenshotTaker::runCommand()
     connect(controller, &MigrationController::operationFinished, this,
             [this](MigrationController::Operation operation) {
                 if (operation != MigrationController::Operation::Upgrade
-                    && operation != MigrationController::Operation::TestUpgrade)
+                    && operation != MigrationController::Operation::TestUpgrade
+                    && operation != MigrationController::Operation::Rehearse)
                     return;
                 // The result panel took space from the graph: show all of it again.
                 QTimer::singleShot(0, this, [this] {
@@ -83,6 +87,8 @@ void ScreenshotTaker::runCommand()
             [this](const QString &reason) { finish(LoadFailed, tr("Cannot run %1: %2").arg(m_command, reason)); });
     if (m_command == QLatin1String("upgrade"))
         controller->upgrade(QStringLiteral("heads"));
+    else if (m_command == QLatin1String("rehearse"))
+        m_dialog = m_window->databaseCommands()->rehearseMerge(); // the picture is the merge dialog's
     else
         controller->testUpgrade();
 }
@@ -95,7 +101,7 @@ void ScreenshotTaker::grab()
                 Qt::SingleShotConnection);
         return;
     }
-    const QPixmap pixmap = m_window->grab();
+    const QPixmap pixmap = m_dialog ? m_dialog->grab() : m_window->grab();
     QBuffer png;
     png.open(QIODevice::WriteOnly);
     if (pixmap.isNull() || !pixmap.save(&png, "PNG")) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 namespace headway {
@@ -32,6 +33,7 @@ private:
     MainWindow *m_window;
     QString m_file;
     QString m_command;
+    QPointer<QWidget> m_dialog; // --run rehearse: the merge dialog is what is shown
     QTimer m_timeout;
     QTimer m_poll;
 };

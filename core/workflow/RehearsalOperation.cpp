@@ -1,6 +1,5 @@
 #include "workflow/RehearsalOperation.h"
 
-#include "runner/DriverSequence.h"
 #include "workflow/BackgroundWork.h"
 
 namespace headway {
@@ -44,39 +43,18 @@ QString RehearsalOperation::existingServerQuestion() const
 
 void RehearsalOperation::startOn(const QString &url)
 {
-    if (finishIfCancelRequested())
-        return;
-    const OperationContext context = this->context();
-    const OperationRequest request = this->request();
-    const TestUpgradeTarget target = this->target();
-    const QString directory = this->directory();
-    runInBackground(this, [context, request, target, directory, url] { return prepare(context, request, target, directory, url); },
-                    [this](const PreparedRehearsal &prepared) { runPrepared(prepared); });
+    prepareInBackground([url](const OperationContext &context, const OperationRequest &request, const TestUpgradeTarget &target,
+                              const QString &directory) { return prepare(context, request, target, directory, url); },
+                        [this](const PreparedRehearsal &prepared) { runPrepared(prepared); });
 }
 
 void RehearsalOperation::runPrepared(const PreparedRehearsal &prepared)
 {
-    result().scratchUrl = prepared.run.scratch.shownUrl;
-    if (!prepared.run.error.isEmpty()) {
-        finish(OperationResult::Outcome::Failed, prepared.run.error);
-        return;
-    }
-    if (finishIfCancelRequested())
-        return;
-    if (ports().progress)
-        ports().progress->stepsPlanned(prepared.run.steps());
-    QList<CommandStep> driven;
-    for (const DrivenStep &step : prepared.run.driven)
-        driven += step.step;
-    const MigrationTool scratchTool = TestUpgrade::toolFor(context().tool, prepared.run.scratch);
-    dropInTeardown(DriverRun::command(scratchTool, prepared.run, QStringLiteral("drop")));
-    runWith(new DriverSequence(DriverRun::command(scratchTool, prepared.run), driven, prepared.run.marker),
-            [this, prepared](const QList<StepResult> &results, bool) {
-                if (finishIfCancelRequested())
-                    return;
-                finishWith(MergeRehearsal::report(*context().repository, prepared.heads, prepared.paths,
-                                                  prepared.pathOfStep, results));
-            });
+    runDriver(prepared.run, [this, prepared](const QList<StepResult> &results, bool) {
+        if (finishIfCancelRequested())
+            return;
+        finishWith(MergeRehearsal::report(*context().repository, prepared.heads, prepared.paths, prepared.pathOfStep, results));
+    });
 }
 
 void RehearsalOperation::finishWith(RehearsalReport report)

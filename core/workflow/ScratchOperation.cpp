@@ -2,6 +2,7 @@
 
 #include "engine/ServerRegistry.h"
 #include "engine/ThrowawayServer.h"
+#include "runner/DriverSequence.h"
 #include "workflow/BackgroundWork.h"
 #include "workflow/CommandConfirmation.h"
 
@@ -104,6 +105,25 @@ void ScratchOperation::startServer()
     });
     addNote(tr("Starting a throwaway %1 server…").arg(engineDisplayName(m_target.engine())));
     m_server->start();
+}
+
+void ScratchOperation::runDriver(const PreparedDriverRun &prepared, StepsDone done)
+{
+    result().scratchUrl = prepared.scratch.shownUrl;
+    if (!prepared.error.isEmpty()) {
+        finish(OperationResult::Outcome::Failed, prepared.error);
+        return;
+    }
+    if (finishIfCancelRequested())
+        return;
+    if (ports().progress)
+        ports().progress->stepsPlanned(prepared.steps());
+    QList<CommandStep> driven;
+    for (const DrivenStep &step : prepared.driven)
+        driven += step.step;
+    const MigrationTool scratchTool = TestUpgrade::toolFor(context().tool, prepared.scratch);
+    dropInTeardown(DriverRun::command(scratchTool, prepared, QStringLiteral("drop"))); // from here on it may exist
+    runWith(new DriverSequence(DriverRun::command(scratchTool, prepared), driven, prepared.marker), std::move(done));
 }
 
 void ScratchOperation::cancelWithoutSteps()

@@ -7,7 +7,9 @@
 // configured database is never contacted.
 #pragma once
 
+#include "DriverRun.h"
 #include "WorkflowOperation.h"
+#include "workflow/BackgroundWork.h"
 #include "engine/TestUpgradeTarget.h"
 
 #include <memory>
@@ -37,6 +39,12 @@ protected:
     virtual QString existingServerQuestion() const = 0;
     virtual QString acceptText() const = 0;
 
+    // Plans on a worker thread (it writes the driver and its plan), then calls `done` here.
+    template<typename Prepare, typename Done>
+    void prepareInBackground(Prepare prepare, Done done);
+    // Runs a prepared driver: its steps shown, the scratch database dropped in the teardown.
+    void runDriver(const PreparedDriverRun &prepared, StepsDone done);
+
     const TestUpgradeTarget &target() const { return m_target; }
     QString directory() const;
     // From here on the scratch database may exist on the user's server: `drop` removes it in the teardown.
@@ -52,5 +60,15 @@ private:
     std::unique_ptr<ThrowawayServer> m_server;
     std::optional<CommandLine> m_drop;
 };
+
+template<typename Prepare, typename Done>
+void ScratchOperation::prepareInBackground(Prepare prepare, Done done)
+{
+    if (finishIfCancelRequested())
+        return;
+    runInBackground(this, [prepare, context = context(), request = request(), target = m_target, directory = directory()] {
+        return prepare(context, request, target, directory);
+    }, done);
+}
 
 } // namespace headway

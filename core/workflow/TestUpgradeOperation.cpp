@@ -1,8 +1,5 @@
 #include "workflow/TestUpgradeOperation.h"
 
-#include "runner/DriverSequence.h"
-#include "workflow/BackgroundWork.h"
-
 namespace headway {
 
 TestUpgradeOperation::TestUpgradeOperation(OperationContext context, OperationRequest request, WorkflowPorts ports,
@@ -39,41 +36,21 @@ QString TestUpgradeOperation::existingServerQuestion() const
 
 void TestUpgradeOperation::startOn(const QString &url)
 {
-    if (finishIfCancelRequested())
-        return;
-    const OperationContext context = this->context();
-    const OperationRequest request = this->request();
-    const TestUpgradeTarget target = this->target();
-    const QString directory = this->directory();
-    runInBackground(this, [context, request, target, directory, url] { return prepare(context, request, target, directory, url); },
-                    [this](const PreparedDriverRun &prepared) { runPrepared(prepared); });
+    prepareInBackground([url](const OperationContext &context, const OperationRequest &request, const TestUpgradeTarget &target,
+                              const QString &directory) { return prepare(context, request, target, directory, url); },
+                        [this](const PreparedDriverRun &prepared) { runPrepared(prepared); });
 }
 
 void TestUpgradeOperation::runPrepared(const PreparedDriverRun &prepared)
 {
-    result().scratchUrl = prepared.scratch.shownUrl;
-    if (!prepared.error.isEmpty()) {
-        finish(OperationResult::Outcome::Failed, prepared.error);
-        return;
-    }
-    if (finishIfCancelRequested())
-        return;
-    if (ports().progress)
-        ports().progress->stepsPlanned(prepared.steps());
-    QList<CommandStep> driven;
-    for (const DrivenStep &step : prepared.driven)
-        driven += step.step;
-    const MigrationTool scratchTool = TestUpgrade::toolFor(context().tool, prepared.scratch);
-    dropInTeardown(DriverRun::command(scratchTool, prepared, QStringLiteral("drop"))); // from here on it may exist
-    runWith(new DriverSequence(DriverRun::command(scratchTool, prepared), driven, prepared.marker),
-            [this, prepared](const QList<StepResult> &, bool succeeded) {
-                if (succeeded && prepared.projectTests && !isCancelRequested()) {
-                    runProjectTests(prepared);
-                    return;
-                }
-                finishFromSteps(succeeded, tr("Test upgrade passed: %n step(s), every migration up, down and up again.",
-                                              nullptr, int(prepared.driven.size())));
-            });
+    runDriver(prepared, [this, prepared](const QList<StepResult> &, bool succeeded) {
+        if (succeeded && prepared.projectTests && !isCancelRequested()) {
+            runProjectTests(prepared);
+            return;
+        }
+        finishFromSteps(succeeded, tr("Test upgrade passed: %n step(s), every migration up, down and up again.",
+                                      nullptr, int(prepared.driven.size())));
+    });
 }
 
 void TestUpgradeOperation::runProjectTests(const PreparedDriverRun &prepared)

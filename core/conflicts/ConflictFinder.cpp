@@ -245,11 +245,12 @@ void ConflictFinder::sortAndSilence(QList<ConflictFinding> found, ConflictReport
 
 ConflictReport ConflictFinder::between(const QList<int> &heads) const
 {
-    return examine(heads, true);
+    return examine(heads, nullptr);
 }
 
-ConflictReport ConflictFinder::examine(const QList<int> &heads, bool alwaysListBranches) const
+ConflictReport ConflictFinder::examine(const QList<int> &heads, QList<int> *auditedRevisions) const
 {
+    const bool alwaysListBranches = !auditedRevisions;
     ConflictReport report;
     for (int head : heads)
         report.heads += m_repository.graph.node(head).id;
@@ -269,7 +270,7 @@ ConflictReport ConflictFinder::examine(const QList<int> &heads, bool alwaysListB
     if (alwaysListBranches)
         addHygiene(spans.revisions(), found); // an audit adds each revision's warnings once, at the end
     else
-        report.examined = spans.revisions();
+        *auditedRevisions = spans.revisions();
     // Messages need every location, so they are written once all pairs are in.
     QHash<QString, QStringList> ignoredAt;
     for (int node : spans.revisions())
@@ -319,14 +320,15 @@ ConflictReport ConflictFinder::auditMerges() const
         const RevisionNode &merge = m_repository.graph.node(*it);
         if (merge.parents.size() < 2)
             continue;
-        const ConflictReport one = examine(merge.parents, false);
+        QList<int> joined;
+        const ConflictReport one = examine(merge.parents, &joined);
         report.merges += merge.id;
         for (BranchReport branch : one.branches) {
             branch.merge = merge.id;
             report.branches += branch;
         }
         report.notAnalysed += one.notAnalysed;
-        for (int node : one.examined)
+        for (int node : joined)
             if (!examined.contains(node)) {
                 examined.insert(node);
                 examinedInOrder += node;

@@ -41,8 +41,9 @@ private:
     };
     const QList<NodeTouch> &touchesOfNode(int node) const;
     bool touchedMoreThanOnce(int object) const;
-    // The branches' report; when auditing, their operations are listed only where something collides.
-    ConflictReport examine(const QList<int> &heads, bool alwaysListBranches) const;
+    // The branches' report. When auditing (`auditedRevisions` given), operations are listed only
+    // where something collides, and the revisions compared are handed back for their warnings.
+    ConflictReport examine(const QList<int> &heads, QList<int> *auditedRevisions) const;
     void findCollisions(const BranchSpans &spans, const QString &merge, QList<ConflictFinding> &found) const;
     static void dropImpliedByDuplicateTables(QList<ConflictFinding> &found);
     void listBranches(const BranchSpans &spans, const QString &merge, ConflictReport &report,

@@ -54,8 +54,6 @@ struct ConflictReport {
     QStringList heads;   // the heads checked (current mode) ...
     QStringList merges;  // ... or the past merges audited
     bool audit = false;
-    QList<int> examined; // an audited merge's revisions (nodes), before their warnings are added once
-
 
     bool collides() const;
 };

@@ -5,7 +5,6 @@
 // with one schema.
 #include "ToolRunning.h"
 
-#include "engine/DatabaseEngine.h"
 #include "plan/MergeRehearsal.h"
 #include "workflow/RehearsalOperation.h"
 
@@ -105,12 +104,8 @@ int rehearse(Context &c)
     OperationRequest request = OperationRequest::of(OperationKind::Rehearse);
     for (int head : *heads)
         request.heads += p.repository->graph.node(head).id;
-    request.engine = c.parser.value(QStringLiteral("engine"));
-    request.server = c.parser.value(QStringLiteral("server"));
-    if (!request.engine.isEmpty() && !engineFromKey(request.engine)) {
-        c.err << "headway-cli: --engine must be sqlite, postgresql or mariadb, got '" << request.engine << "'\n";
+    if (!readScratchOptions(c, request))
         return UsageError;
-    }
     if (c.parser.isSet(QStringLiteral("dry-run")))
         return printDryRun(c, p, request, [](const OperationContext &context, const OperationRequest &request,
                                               const TestUpgradeTarget &target, const QString &directory, const QString &url) {

@@ -23,6 +23,16 @@ QString statusOf(const StepResult &result)
 
 } // namespace
 
+bool readScratchOptions(Context &c, OperationRequest &request)
+{
+    request.engine = c.parser.value(QStringLiteral("engine"));
+    request.server = c.parser.value(QStringLiteral("server"));
+    if (request.engine.isEmpty() || engineFromKey(request.engine))
+        return true;
+    c.err << "headway-cli: --engine must be sqlite, postgresql or mariadb, got '" << request.engine << "'\n";
+    return false;
+}
+
 int printDryRun(Context &c, const Prepared &p, const OperationRequest &request, const PrepareDriverRun &prepareRun)
 {
     const TestUpgradeTarget target = TestUpgradeTarget::decide(p.tool, request.engine, request.server);
@@ -77,12 +87,8 @@ int testUpgrade(Context &c)
         }
     }
     request.projectTests = !c.parser.isSet(QStringLiteral("no-project-tests"));
-    request.engine = c.parser.value(QStringLiteral("engine"));
-    request.server = c.parser.value(QStringLiteral("server"));
-    if (!request.engine.isEmpty() && !engineFromKey(request.engine)) {
-        c.err << "headway-cli: --engine must be sqlite, postgresql or mariadb, got '" << request.engine << "'\n";
+    if (!readScratchOptions(c, request))
         return UsageError;
-    }
     if (c.parser.isSet(QStringLiteral("dry-run")))
         return printDryRun(c, p, request, &TestUpgradeOperation::prepare);
 

@@ -49,6 +49,8 @@ QJsonArray ids(const RevisionGraph &graph, const QList<int> &revisions);
 QJsonObject commandJson(const CommandLine &line);
 QJsonObject explanationJson(const FailureExplanation &explanation);
 
+// --engine and --server into the request; false (and the problem said) for an unknown engine.
+bool readScratchOptions(Context &c, OperationRequest &request);
 // --dry-run of a driver run (test-upgrade, rehearse): the engine and every planned step, run nothing.
 using PrepareDriverRun = std::function<PreparedDriverRun(const OperationContext &, const OperationRequest &,
                                                          const TestUpgradeTarget &, const QString &, const QString &)>;

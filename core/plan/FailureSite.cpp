@@ -46,11 +46,11 @@ int revisionOfLog(const Repository &repository, const QString &output)
 
 // Whether upgrade() creates `name`: an operation read statically that creates an object of
 // that name, or raw SQL / an unread statement that names it as a word.
-bool createsObject(const QString &path, const QString &name)
+bool createsObject(const MigrationOperations &operations, const QString &name)
 {
     const QRegularExpression word(QStringLiteral(R"((^|[^\w$]))") + QRegularExpression::escape(name) + QStringLiteral(R"(($|[^\w$]))"),
                                   QRegularExpression::CaseInsensitiveOption);
-    for (const MigrationOperation &operation : RepositoryOperations::readFile(path).upgrade) {
+    for (const MigrationOperation &operation : operations.upgrade) {
         if (operation.kind == MigrationOperation::Kind::Execute || operation.kind == MigrationOperation::Kind::NotAnalysed) {
             if (operation.text.contains(word))
                 return true;
@@ -90,7 +90,8 @@ QString FailureSite::existingObject(const QString &error)
     return found;
 }
 
-FailureSite FailureSite::locate(const Repository &repository, const QString &output, const QStringList &frames)
+FailureSite FailureSite::locate(const Repository &repository, const QString &output, const QStringList &frames,
+                                const RepositoryOperations *operations)
 {
     FailureSite site;
     site.failingRevision = revisionOfFrames(repository, frames);
@@ -99,8 +100,13 @@ FailureSite FailureSite::locate(const Repository &repository, const QString &out
     site.objectName = existingObject(output);
     if (!site.objectName.isEmpty())
         for (int node = 0; node < repository.graph.size(); ++node)
-            if (!repository.graph.node(node).shadowed && createsObject(repository.fileOf(node).path, site.objectName))
-                site.creators += node;
+            if (!repository.graph.node(node).shadowed) {
+                const bool creates = operations ? createsObject(operations->ofNode(repository, node), site.objectName)
+                                                : createsObject(RepositoryOperations::readFile(repository.fileOf(node).path),
+                                                                site.objectName);
+                if (creates)
+                    site.creators += node;
+            }
     if (site.failingRevision < 0)
         return site;
     site.summary = revisionName(repository, site.failingRevision) + QStringLiteral(" fails");

@@ -11,6 +11,7 @@
 
 namespace headway {
 
+class RepositoryOperations;
 struct Repository;
 
 struct FailureSite {
@@ -20,7 +21,10 @@ struct FailureSite {
     QString summary;     // "dd710196dcb0 (add post slug) fails: index ix_user_email is also created by ..."
 
     // `frames`: the failing exception's traceback as "file:line", outermost first, when known.
-    static FailureSite locate(const Repository &repository, const QString &output, const QStringList &frames = {});
+    // `operations`: the repository's, when already read (a rehearsal locates several failures);
+    // else each file is read here.
+    static FailureSite locate(const Repository &repository, const QString &output, const QStringList &frames = {},
+                              const RepositoryOperations *operations = nullptr);
     // The object an "already exists" error names, or empty.
     static QString existingObject(const QString &error);
 };

@@ -1,5 +1,6 @@
 #include "workflow/RehearsalOperation.h"
 
+#include "operations/RepositoryOperations.h"
 #include "workflow/BackgroundWork.h"
 
 namespace headway {
@@ -62,10 +63,12 @@ void RehearsalOperation::finishWith(RehearsalReport report)
     // Which migrations each failure points at: reads their files, so off this thread.
     const std::shared_ptr<const Repository> repository = context().repository;
     runInBackground(this, [repository, report]() mutable {
+        // Read once for all the failing paths: each looks for the migrations creating its object.
+        const RepositoryOperations operations = RepositoryOperations::read(*repository);
         for (RehearsalPathResult &path : report.paths)
             if (path.outcome == RehearsalPathResult::Outcome::Failed)
                 path.site = FailureSite::locate(*repository, path.error.isEmpty() ? path.output : path.output + path.error,
-                                                path.errorFrames);
+                                                path.errorFrames, &operations);
         return report;
     }, [this](const RehearsalReport &located) {
         result().rehearsal = located;

@@ -39,6 +39,12 @@ const QString usage = QStringLiteral(
     "  interpreter  which Python can run the project's alembic / flask db\n"
     "  demo         make and print the writable copy of the bundled demo repository\n"
     "\n"
+    "Fork commands (read git's objects; never change HEAD, the index or the work tree):\n"
+    "  origins          where each migration came from: fork, upstream, shared, uncommitted,\n"
+    "                   untracked, with the commit that added it; --upstream REF\n"
+    "  preview-merge REF  the graph after `git merge REF`, before it: heads, the merge\n"
+    "                   migration needed, git and schema conflicts; exit codes as check\n"
+    "\n"
     "Commands that run the project's own flask db / alembic:\n"
     "  current          the database's revisions and how far behind the heads it is\n"
     "  merge [HEADS...] merge heads (default: all) into one: -m MSG\n"
@@ -339,7 +345,7 @@ QList<Command> commands()
          {json, QCommandLineOption(QStringLiteral("require"),
                                    QStringLiteral("Modules it must have (default: alembic)."),
                                    QStringLiteral("module"))}},
-    } + migrationCommands() + analysisCommands();
+    } + migrationCommands() + analysisCommands() + forkCommands();
 }
 
 } // namespace

@@ -51,5 +51,7 @@ std::optional<QList<int>> resolveHeads(Context &context, const Repository &repos
 
 // What the operations say: conflicts between branches, merge rehearsal.
 QList<Command> analysisCommands();
+// What git knows: origins, preview-merge, rebase, restore, custom-migrations.
+QList<Command> forkCommands();
 
 } // namespace headway::cli

@@ -73,7 +73,7 @@ QStringList manifestList(const QJsonObject &manifest, const char *key)
 }
 
 // Replays the history: shared base on main, fork's migration on main,
-// upstream's migration on the "upstream" branch, then the merge.
+// upstream's migration on the "upstream/main" branch (what discovery finds first), then the merge.
 bool makeHistory(const QString &target, QString &error)
 {
     QFile manifestFile(QDir(target).filePath(manifestName));
@@ -95,17 +95,17 @@ bool makeHistory(const QString &target, QString &error)
     const bool ok = git(target, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")}, error, 1)
                     && git(target, {QStringLiteral("add"), QStringLiteral("-A"), QStringLiteral("."), QStringLiteral(":!.headway-demo-staging")}, error, 1)
                     && git(target, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("Upstream history: users, posts, created_at")}, error, 1)
-                    && git(target, {QStringLiteral("branch"), QStringLiteral("upstream")}, error, 2)
+                    && git(target, {QStringLiteral("branch"), QStringLiteral("upstream/main")}, error, 2)
                     && (restore(forkOnly), true)
                     && git(target, {QStringLiteral("add"), QStringLiteral("-A"), QStringLiteral("."), QStringLiteral(":!.headway-demo-staging")}, error, 3)
                     && git(target, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("Fork: add user preferences")}, error, 3)
-                    && git(target, {QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("upstream")}, error, 4)
+                    && git(target, {QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("upstream/main")}, error, 4)
                     && (restore(upstreamOnly), true)
                     && git(target, {QStringLiteral("add"), QStringLiteral("-A"), QStringLiteral("."), QStringLiteral(":!.headway-demo-staging")}, error, 4)
                     && git(target, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("Upstream: add post slug")}, error, 4)
                     && git(target, {QStringLiteral("checkout"), QStringLiteral("-q"), QStringLiteral("main")}, error, 5)
                     && git(target, {QStringLiteral("merge"), QStringLiteral("-q"), QStringLiteral("--no-edit"), QStringLiteral("-m"),
-                                    QStringLiteral("Merge upstream into the fork"), QStringLiteral("upstream")}, error, 5);
+                                    QStringLiteral("Merge upstream into the fork"), QStringLiteral("upstream/main")}, error, 5);
     // Whatever happened, every migration file ends up back in place.
     restore(forkOnly + upstreamOnly);
     QDir(stash).removeRecursively();

@@ -34,7 +34,13 @@ MigrationOperations RepositoryOperations::readFile(const QString &path)
     const SourceFileRead read = readSourceFile(path, MigrationParser::maximumFileSize, buffer);
     if (!read.ok())
         return unread(QStringLiteral("not read: the file ") + read.describe());
-    const QByteArrayView bytes(buffer.data(), qsizetype(read.filled));
+    return readSource(path, QByteArrayView(buffer.data(), qsizetype(read.filled)));
+}
+
+MigrationOperations RepositoryOperations::readSource(const QString &path, QByteArrayView bytes)
+{
+    if (bytes.size() > MigrationParser::maximumFileSize)
+        return unread(QStringLiteral("not read: the file is larger than %1 MB").arg(MigrationParser::maximumFileSize >> 20));
     if (std::memchr(bytes.data(), 0, std::size_t(bytes.size())))
         return unread(QStringLiteral("not read: a binary file"));
     QByteArray converted;
@@ -70,6 +76,15 @@ RepositoryOperations RepositoryOperations::read(const Repository &repository, in
     operations.m_byFile.reserve(total);
     for (MigrationOperations &file : byFile)
         operations.m_byFile.append(std::move(file));
+    return operations;
+}
+
+RepositoryOperations RepositoryOperations::fromSources(const QStringList &paths, const QList<QByteArray> &sources)
+{
+    RepositoryOperations operations;
+    operations.m_byFile.reserve(sources.size());
+    for (qsizetype i = 0; i < sources.size(); ++i)
+        operations.m_byFile.append(readSource(paths.value(i), sources.at(i)));
     return operations;
 }
 

@@ -24,6 +24,9 @@ public:
     static RepositoryOperations read(const Repository &repository, int threads = 0,
                                      const std::atomic<bool> *cancel = nullptr);
     static MigrationOperations readFile(const QString &path);
+    // Sources already in memory (from git objects), by file index; `paths` name them in messages.
+    static RepositoryOperations fromSources(const QStringList &paths, const QList<QByteArray> &sources);
+    static MigrationOperations readSource(const QString &path, QByteArrayView bytes);
 
     bool isEmpty() const { return m_byFile.isEmpty(); }
     // By file index, as Repository::files; empty operations for an index out of range.

@@ -99,6 +99,34 @@ void RepositoryLoader::applyResolvedValues(MigrationFile &file, const ResolvedFi
     }
 }
 
+Repository RepositoryLoader::assemble(RepositoryLayout layout, QList<MigrationFile> files, const LoadOptions &options)
+{
+    Repository repository;
+    repository.layout = std::move(layout);
+    repository.diagnostics += repository.layout.diagnostics;
+    repository.files = std::move(files);
+    return assembled(std::move(repository), options);
+}
+
+Repository RepositoryLoader::assembled(Repository repository, const LoadOptions &options)
+{
+    // Names read from the project's modules first; values still unknown may have
+    // been resolved through Python on the user's request.
+    applyModuleValues(repository, options);
+    for (const ResolvedFile &resolved : options.resolvedValues) {
+        if (!resolved.error.isEmpty())
+            continue;
+        for (MigrationFile &file : repository.files)
+            if (resolved.matches(file.path))
+                applyResolvedValues(file, resolved);
+    }
+    for (const MigrationFile &file : std::as_const(repository.files))
+        repository.diagnostics += file.diagnostics;
+    repository.graph = RevisionGraph(repository.files);
+    repository.diagnostics += repository.graph.diagnostics();
+    return repository;
+}
+
 Repository RepositoryLoader::load(const QString &argument, const LoadOptions &options)
 {
     Repository repository;
@@ -115,21 +143,7 @@ Repository RepositoryLoader::load(const QString &argument, const LoadOptions &op
         repository.files.clear();
         return repository;
     }
-    // Names read from the project's modules first; values still unknown may have
-    // been resolved through Python on the user's request.
-    applyModuleValues(repository, options);
-    for (const ResolvedFile &resolved : options.resolvedValues) {
-        if (!resolved.error.isEmpty())
-            continue;
-        for (MigrationFile &file : repository.files)
-            if (resolved.matches(file.path))
-                applyResolvedValues(file, resolved);
-    }
-    for (const MigrationFile &file : std::as_const(repository.files))
-        repository.diagnostics += file.diagnostics;
-    repository.graph = RevisionGraph(repository.files);
-    repository.diagnostics += repository.graph.diagnostics();
-    return repository;
+    return assembled(std::move(repository), options);
 }
 
 } // namespace headway

@@ -30,10 +30,15 @@ class RepositoryLoader
 public:
     static Repository load(const QString &argument, const LoadOptions &options = {});
 
+    // Files read elsewhere (from git objects, say) made into a repository exactly as
+    // load() makes the ones it reads: module values, then the graph.
+    static Repository assemble(RepositoryLayout layout, QList<MigrationFile> files, const LoadOptions &options = {});
+
     // Parses the files in parallel, keeping their order.
     static QList<MigrationFile> parseAll(const QStringList &paths, const LoadOptions &options);
 
 private:
+    static Repository assembled(Repository repository, const LoadOptions &options);
     static void applyModuleValues(Repository &repository, const LoadOptions &options);
     static void applyResolvedValues(MigrationFile &file, const ResolvedFile &resolved);
 };

@@ -51,7 +51,7 @@ private Q_SLOTS:
         QVERIFY(log.contains("Upstream: add post slug"));
         QCOMPARE(git(result.path, {"status", "--porcelain"}), QString());
         // The upstream branch lacks the fork's migration.
-        const QString upstreamFiles = git(result.path, {"ls-tree", "-r", "--name-only", "upstream"});
+        const QString upstreamFiles = git(result.path, {"ls-tree", "-r", "--name-only", "upstream/main"});
         QVERIFY(upstreamFiles.contains("add_post_slug"));
         QVERIFY(!upstreamFiles.contains("add_user_preferences"));
 

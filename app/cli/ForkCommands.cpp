@@ -1,0 +1,74 @@
+// origins, preview-merge (and the other git-aware fork commands): where each
+// migration came from, and the graph an upstream merge will produce before it
+// is made. The work is core's (core/fork); this file turns arguments into calls
+// and answers into text, JSON and exit codes.
+#include "CliCommands.h"
+#include "CliContext.h"
+
+#include "fork/MergePreview.h"
+#include "fork/MigrationOrigins.h"
+#include "report/ForkFormats.h"
+
+namespace headway::cli {
+
+namespace {
+
+int origins(Context &c)
+{
+    const auto repository = loadRepository(c, repositoryArgument(c.parser, 0));
+    if (!repository)
+        return Broken;
+    const OriginReport report = MigrationOrigins::classify(*repository, c.parser.value(QStringLiteral("upstream")));
+    if (c.parser.isSet(QStringLiteral("json")))
+        printJson(c, ForkFormats::originsJson(report));
+    else if (report.available)
+        c.out << ForkFormats::originsText(report);
+    else
+        c.err << "headway-cli: " << report.note << '\n';
+    return report.available ? Success : Broken;
+}
+
+int previewMerge(Context &c)
+{
+    const QString format = c.parser.isSet(QStringLiteral("json")) ? QStringLiteral("json") : c.parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json")) {
+        c.err << "headway-cli: --format must be one of text, json\n";
+        return UsageError;
+    }
+    const QStringList positionals = positionalArguments(c.parser);
+    if (positionals.isEmpty()) {
+        c.err << "headway-cli preview-merge: name the ref to merge, e.g. upstream/main\n";
+        return UsageError;
+    }
+    const auto repository = loadRepository(c, repositoryArgument(c.parser, 1));
+    if (!repository)
+        return Broken;
+    const MergePreviewResult preview = MergePreview::preview(*repository, positionals.first(), loadOptions());
+    if (format == QLatin1String("json"))
+        printJson(c, ForkFormats::previewJson(preview));
+    else
+        (preview.ok() ? c.out : c.err) << ForkFormats::previewText(preview);
+    return preview.exitCode();
+}
+
+} // namespace
+
+QList<Command> forkCommands()
+{
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption upstream(QStringLiteral("upstream"),
+                                      QStringLiteral("The upstream ref (default: upstream/main, upstream/master, upstream/HEAD, "
+                                                     "the other remote, origin/main, origin/master)."),
+                                      QStringLiteral("ref"));
+    return {
+        {"origins", "Where each migration came from: the fork, upstream, both, uncommitted or untracked.", "[REPOSITORY]",
+         origins, {json, upstream}},
+        {"preview-merge", "The graph `git merge REF` will produce, before it: exit 0 one head, 1 several, 2 broken.",
+         "REF [REPOSITORY]", previewMerge,
+         {QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON (the same as --format json).")),
+          QCommandLineOption(QStringLiteral("format"), QStringLiteral("text, json, github, junit or sarif."),
+                             QStringLiteral("format"), QStringLiteral("text"))}},
+    };
+}
+
+} // namespace headway::cli

@@ -44,6 +44,8 @@ const QString usage = QStringLiteral(
     "                   untracked, with the commit that added it; --upstream REF\n"
     "  preview-merge REF  the graph after `git merge REF`, before it: heads, the merge\n"
     "                   migration needed, git and schema conflicts; exit codes as check\n"
+    "  rebase REV --onto TARGET  move an unpublished migration onto TARGET (upstream's\n"
+    "                   head) instead of a merge migration; refuses a published one\n"
     "\n"
     "Commands that run the project's own flask db / alembic:\n"
     "  current          the database's revisions and how far behind the heads it is\n"

@@ -7,6 +7,10 @@
 
 #include "fork/MergePreview.h"
 #include "fork/MigrationOrigins.h"
+#include "fork/MigrationRebase.h"
+#include "TerminalPorts.h"
+#include "database/SqliteBackup.h"
+#include "report/HealthCheck.h"
 #include "report/ForkFormats.h"
 
 namespace headway::cli {
@@ -51,6 +55,49 @@ int previewMerge(Context &c)
     return preview.exitCode();
 }
 
+int rebase(Context &c)
+{
+    const QStringList positionals = positionalArguments(c.parser);
+    const QString target = c.parser.value(QStringLiteral("onto"));
+    if (positionals.isEmpty() || target.isEmpty()) {
+        c.err << "headway-cli rebase: usage: rebase REV --onto TARGET [REPOSITORY]\n";
+        return UsageError;
+    }
+    const QString argument = repositoryArgument(c.parser, 1);
+    const auto repository = loadRepository(c, argument);
+    if (!repository)
+        return Broken;
+    const RebaseCheck check = MigrationRebase::check(*repository, positionals.first(), target);
+    if (!check.ok()) {
+        c.err << "headway-cli: " << check.error << '\n';
+        return Broken;
+    }
+    const QString backups = SqliteBackup::defaultDirectory();
+    if (c.parser.isSet(QStringLiteral("dry-run"))) {
+        const CommandConfirmation confirmation = MigrationRebase::confirmationFor(*repository, check, backups);
+        c.out << confirmation.question << '\n';
+        for (const QString &effect : confirmation.effects)
+            c.out << "  " << effect << '\n';
+        return Success;
+    }
+    bool confirmed = false;
+    TerminalPorts terminal(c, Echo::Quiet);
+    terminal.confirm(MigrationRebase::confirmationFor(*repository, check, backups), [&](bool yes) { confirmed = yes; });
+    if (!confirmed)
+        return NotConfirmed;
+    const RebaseResult result = MigrationRebase::apply(*repository, check, backups);
+    if (!result.ok()) {
+        c.err << "headway-cli: " << result.error << '\n';
+        return Broken;
+    }
+    c.out << "Rewrote " << displayPath(*repository, result.path) << " (backup: " << result.backup << ")\n";
+    // Verified by reading the migrations again, as any later command will.
+    const Repository after = RepositoryLoader::load(argument, loadOptions());
+    const HealthVerdict verdict = assessHealth(after);
+    c.out << verdict.summary << '\n';
+    return verdict.exitCode();
+}
+
 } // namespace
 
 QList<Command> forkCommands()
@@ -68,6 +115,12 @@ QList<Command> forkCommands()
          {QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON (the same as --format json).")),
           QCommandLineOption(QStringLiteral("format"), QStringLiteral("text, json, github, junit or sarif."),
                              QStringLiteral("format"), QStringLiteral("text"))}},
+        {"rebase", "Point an unpublished migration at another parent (editing only down_revision and Revises:); "
+                   "refuses a published one: exit 2.",
+         "REV [REPOSITORY]", rebase,
+         {QCommandLineOption(QStringLiteral("onto"), QStringLiteral("The new parent (e.g. upstream's head)."), QStringLiteral("target")),
+          QCommandLineOption(QStringLiteral("yes"), QStringLiteral("Do not ask.")),
+          QCommandLineOption(QStringLiteral("dry-run"), QStringLiteral("Show the edit; change nothing."))}},
     };
 }
 

@@ -170,7 +170,9 @@ QList<QStringList> GitObjects::firstParentChain(const QString &commit) const
 QHash<QString, CommitStamp> GitObjects::addingCommits(const QString &commit, const QStringList &folders) const
 {
     QHash<QString, CommitStamp> added;
-    const GitOutput walk = git(QStringList{QStringLiteral("rev-list"), commit, separator} + folders);
+    // Every commit, without path limiting: diff-tree compares each with its parent under the
+    // folders anyway, and a path-limited rev-list would do that work a second time.
+    const GitOutput walk = git({QStringLiteral("rev-list"), commit});
     if (!walk.ok || walk.out.isEmpty())
         return added;
     // Newest first: the first time a path shows as added is the commit that added it last.

@@ -11,18 +11,27 @@
 #include "TerminalPorts.h"
 #include "database/SqliteBackup.h"
 #include "report/HealthCheck.h"
+#include "runner/RunSettings.h"
 #include "report/ForkFormats.h"
 
 namespace headway::cli {
 
 namespace {
 
+// --upstream, else the ref stored for this repository (the GUI's Run Settings), else discovery.
+QString upstreamOption(const Context &c, const Repository &repository)
+{
+    if (c.parser.isSet(QStringLiteral("upstream")))
+        return c.parser.value(QStringLiteral("upstream"));
+    return RunSettingsStore::load(repository.layout.baseDirectory).upstreamRef;
+}
+
 int origins(Context &c)
 {
     const auto repository = loadRepository(c, repositoryArgument(c.parser, 0));
     if (!repository)
         return Broken;
-    const OriginReport report = MigrationOrigins::classify(*repository, c.parser.value(QStringLiteral("upstream")));
+    const OriginReport report = MigrationOrigins::classify(*repository, upstreamOption(c, *repository));
     if (c.parser.isSet(QStringLiteral("json")))
         printJson(c, ForkFormats::originsJson(report));
     else if (report.available)

@@ -52,6 +52,7 @@ RunSettings RunSettingsStore::load(const QString &repositoryPath)
         settings.timeoutSeconds = int(timeout);
     settings.testEngine = store.value(QStringLiteral("testEngine")).toString();
     settings.testServer = store.value(QStringLiteral("testServer")).toString();
+    settings.upstreamRef = store.value(QStringLiteral("upstreamRef")).toString();
     settings.environment.clear();
     const QVariantMap environment = store.value(QStringLiteral("environment")).toMap();
     for (auto it = environment.cbegin(); it != environment.cend(); ++it)
@@ -71,6 +72,7 @@ void RunSettingsStore::save(const QString &repositoryPath, const RunSettings &se
     store.setValue(QStringLiteral("timeoutSeconds"), settings.timeoutSeconds);
     store.setValue(QStringLiteral("testEngine"), settings.testEngine);
     store.setValue(QStringLiteral("testServer"), settings.testServer);
+    store.setValue(QStringLiteral("upstreamRef"), settings.upstreamRef);
     QVariantMap environment;
     for (auto it = settings.environment.cbegin(); it != settings.environment.cend(); ++it)
         environment.insert(it.key(), it.value());

@@ -20,6 +20,7 @@ struct RunSettings {
     int timeoutSeconds = 30 * 60;            // always within [minTimeoutSeconds, maxTimeoutSeconds]
     QString testEngine;                      // "sqlite", "postgresql", "mariadb"; empty: the project URL's dialect
     QString testServer;                      // a server URL for test upgrades; empty: a throwaway server
+    QString upstreamRef;                     // the fork's upstream (origins, preview); empty: discover it
 
     static constexpr int minTimeoutSeconds = 1;
     static constexpr int maxTimeoutSeconds = 24 * 60 * 60;

@@ -27,6 +27,7 @@ RunSettingsDialog::RunSettingsDialog(const RunSettings &settings, const Migratio
     , m_timeout(new QSpinBox(this))
     , m_testEngine(new QComboBox(this))
     , m_testServer(new QLineEdit(settings.testServer, this))
+    , m_upstreamRef(new QLineEdit(settings.upstreamRef, this))
     , m_environment(new QTableWidget(0, 2, this))
 {
     setWindowTitle(tr("Run Settings"));
@@ -56,6 +57,9 @@ RunSettingsDialog::RunSettingsDialog(const RunSettings &settings, const Migratio
     m_testEngine->setToolTip(tr("The engine Test Upgrade runs on. PostgreSQL and MariaDB servers are started from the "
                                 "installed packages for the run and stopped after it."));
     m_testServer->setPlaceholderText(tr("empty: a throwaway server"));
+    m_upstreamRef->setPlaceholderText(tr("empty: upstream/main, upstream/master, upstream/HEAD, the other remote, origin/main"));
+    m_upstreamRef->setToolTip(tr("The ref the fork merges from: origins (fork, upstream, shared) are measured against it, "
+                                 "and Preview Merge offers it first."));
     m_testServer->setToolTip(tr("An existing PostgreSQL or MariaDB server (postgresql://user:password@host/postgres): Test "
                                 "Upgrade creates headway_scratch_<random> there, runs on it and drops it, and touches no "
                                 "other database. The URL is stored in Headway's settings file; its password is never shown."));
@@ -98,6 +102,7 @@ RunSettingsDialog::RunSettingsDialog(const RunSettings &settings, const Migratio
     form->addRow(tr("Time &limit per command:"), m_timeout);
     form->addRow(tr("Test upgrade &engine:"), m_testEngine);
     form->addRow(tr("Test upgrade &server URL:"), m_testServer);
+    form->addRow(tr("&Upstream ref:"), m_upstreamRef);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -131,6 +136,7 @@ RunSettings RunSettingsDialog::settings() const
     settings.timeoutSeconds = m_timeout->value();
     settings.testEngine = m_testEngine->currentData().toString();
     settings.testServer = m_testServer->text().trimmed();
+    settings.upstreamRef = m_upstreamRef->text().trimmed();
     settings.environment.clear();
     for (int row = 0; row < m_environment->rowCount(); ++row) {
         const QTableWidgetItem *name = m_environment->item(row, 0);

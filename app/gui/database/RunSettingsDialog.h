@@ -40,6 +40,7 @@ private:
     QSpinBox *m_timeout;
     QComboBox *m_testEngine;
     QLineEdit *m_testServer;
+    QLineEdit *m_upstreamRef;
     QTableWidget *m_environment;
 };
 

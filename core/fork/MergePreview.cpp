@@ -1,6 +1,5 @@
 #include "MergePreview.h"
 
-#include "MigrationOrigins.h"
 #include "conflicts/ConflictFinder.h"
 #include "parser/MigrationParser.h"
 #include "repository/VersionScanner.h"
@@ -202,8 +201,17 @@ MergePreviewResult MergePreview::preview(const Repository &current, const QStrin
     for (int node : result.merged.graph.historyOrder())
         if (!known.contains(result.merged.graph.node(node).id))
             result.incoming += result.merged.graph.node(node).id;
-    if (result.verdict.status == HealthVerdict::Status::MultipleHeads)
+    if (result.verdict.status == HealthVerdict::Status::MultipleHeads) {
         result.conflicts = ConflictFinder(result.merged, result.operations).between(result.merged.graph.heads());
+        // Against REF, the fork's own are the files REF lacks: those a rebase could move.
+        const OriginReport origins = MigrationOrigins::classify(current, ref, options.cancel);
+        QSet<QString> own;
+        for (const RevisionOrigin &origin : origins.revisions)
+            if (origin.origin != Origin::Upstream && origin.origin != Origin::Shared)
+                own.insert(origin.revision);
+        if (origins.available)
+            result.rebase = MigrationRebase::advise(result.merged, own, origins);
+    }
     return result;
 }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "conflicts/ConflictReport.h"
+#include "MigrationRebase.h"
 #include "git/GitObjects.h"
 #include "operations/RepositoryOperations.h"
 #include "report/HealthCheck.h"
@@ -33,6 +34,7 @@ struct MergePreviewResult {
     QStringList incoming;         // revisions the merge brings in (ids)
     HealthVerdict verdict;
     ConflictReport conflicts;     // between the heads after the merge, when several
+    RebaseAdvice rebase;          // whether the fork's side could move onto REF's head instead
 
     bool ok() const { return error.isEmpty(); }
     // As check's: 0 one head, 1 several, 2 broken (a git conflict in a migration file too).

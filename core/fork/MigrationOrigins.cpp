@@ -22,6 +22,14 @@ const RevisionOrigin *OriginReport::ofNode(int node) const
     return it == byNode.cend() ? nullptr : &revisions.at(*it);
 }
 
+const RevisionOrigin *OriginReport::ofRevision(const QString &revision) const
+{
+    for (const RevisionOrigin &origin : revisions)
+        if (origin.revision == revision)
+            return &origin;
+    return nullptr;
+}
+
 QStringList MigrationOrigins::versionFolders(const Repository &repository, const GitCheckout &checkout)
 {
     QStringList folders;

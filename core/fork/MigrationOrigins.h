@@ -34,6 +34,8 @@ struct OriginReport {
     QHash<int, int> byNode;          // node -> index into revisions
 
     const RevisionOrigin *ofNode(int node) const;
+    // By revision id: for another graph of the same files (a merge preview's).
+    const RevisionOrigin *ofRevision(const QString &revision) const;
 };
 
 class MigrationOrigins

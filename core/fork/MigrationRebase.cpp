@@ -60,7 +60,7 @@ QList<Publication> publications(const Repository &repository, const QList<int> &
     for (int node : nodes) {
         Publication publication;
         publication.revision = repository.graph.node(node).id;
-        if (const RevisionOrigin *origin = origins.ofNode(node)) {
+        if (const RevisionOrigin *origin = origins.ofRevision(publication.revision)) {
             publication.path = origin->path;
             publication.commit = origin->added.commit;
         }

@@ -99,6 +99,10 @@ QJsonObject previewJson(const MergePreviewResult &preview)
             {QStringLiteral("incoming"), QJsonArray::fromStringList(preview.incoming)},
             {QStringLiteral("merge_migration_needed"), mergeNeeded},
             {QStringLiteral("git_conflicts"), gitConflicts},
+            {QStringLiteral("rebase"), QJsonObject{{QStringLiteral("offered"), preview.rebase.offered},
+                                                   {QStringLiteral("revision"), preview.rebase.revision.isEmpty() ? QJsonValue() : preview.rebase.revision},
+                                                   {QStringLiteral("onto"), preview.rebase.onto.isEmpty() ? QJsonValue() : preview.rebase.onto},
+                                                   {QStringLiteral("reason"), preview.rebase.reason}}},
             {QStringLiteral("conflicts"), mergeNeeded ? QJsonValue(ConflictFormats::json(preview.conflicts)) : QJsonValue()},
             {QStringLiteral("diagnostics"), json.diagnostics()}};
 }
@@ -127,8 +131,13 @@ QString previewText(const MergePreviewResult &preview)
             stream << "  " << preview.merged.relativePath(d.path) << (d.line ? QStringLiteral(":%1").arg(d.line) : QString())
                    << ": error: " << d.message << '\n';
     if (preview.verdict.status == HealthVerdict::Status::MultipleHeads) {
-        stream << "  A merge migration will be needed after `git merge " << preview.ref
-               << "`: headway-cli merge (Merge Heads in Headway), or rebase the fork's unpublished migrations.\n\n";
+        stream << "  A merge migration will be needed after `git merge " << preview.ref << "`: headway-cli merge (Merge Heads in Headway).\n";
+        if (preview.rebase.offered)
+            stream << "  Or rebase instead: " << preview.rebase.reason << " After the merge: headway-cli rebase "
+                   << preview.rebase.revision << " --onto " << preview.rebase.onto << '\n';
+        else if (!preview.rebase.reason.isEmpty())
+            stream << "  " << preview.rebase.reason << '\n';
+        stream << '\n';
         stream << ConflictFormats::text(preview.conflicts);
     }
     stream << (preview.gitConflicts.isEmpty() ? preview.verdict.summary : QStringLiteral("Broken: git will stop on %1 migration file(s)").arg(preview.gitConflicts.size()))

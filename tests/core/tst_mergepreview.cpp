@@ -129,6 +129,11 @@ private Q_SLOTS:
         QVERIFY(json.value("merge_migration_needed").toBool());
         QCOMPARE(json.value("ref_commit").toString(), gitOut(m_upstream, {"rev-parse", "HEAD"}));
         QVERIFY(json.value("conflicts").toObject().value("findings").toArray().size() > 0);
+        // The fork's d is unpublished: moving it onto upstream's f is offered instead of a merge migration.
+        const QJsonObject rebase = json.value("rebase").toObject();
+        QVERIFY2(rebase.value("offered").toBool(), qPrintable(rebase.value("reason").toString()));
+        QCOMPARE(rebase.value("revision").toString(), QStringLiteral("d0000000000d"));
+        QCOMPARE(rebase.value("onto").toString(), QStringLiteral("f0000000000f"));
         const CliRun text = runCli({"preview-merge", "upstream/main", fork});
         QCOMPARE(text.exitCode, 1);
         QVERIFY2(text.out.contains("heads after the merge"), qPrintable(text.out));

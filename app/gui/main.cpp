@@ -1,7 +1,7 @@
 // headway: the desktop application.
 //   headway [REPOSITORY]
 //   headway --demo
-//   headway --screenshot FILE [REPOSITORY | --demo] [--select REV] [--run upgrade|test-upgrade|rehearse]
+//   headway --screenshot FILE [REPOSITORY | --demo] [--select REV] [--run upgrade|test-upgrade|rehearse|preview-merge]
 #include "engine/ServerRegistry.h"
 #include "session/RepositorySession.h"
 #include "window/MainWindow.h"
@@ -45,7 +45,7 @@ int main(int argc, char *argv[])
         QStringLiteral("REV"));
     const QCommandLineOption run(
         QStringLiteral("run"),
-        QApplication::translate("main", "With --screenshot: run COMMAND (upgrade, test-upgrade, rehearse) first and "
+        QApplication::translate("main", "With --screenshot: run COMMAND (upgrade, test-upgrade, rehearse, preview-merge) first and "
                                         "capture its result."),
         QStringLiteral("COMMAND"));
     parser.addOptions({demo, screenshot, select, run});
@@ -64,7 +64,7 @@ int main(int argc, char *argv[])
     }
 
     if (parser.isSet(run) && (!screenshotMode || !headway::ScreenshotTaker::isKnownCommand(parser.value(run)))) {
-        err << QApplication::translate("main", "headway: --run takes upgrade, test-upgrade or rehearse, with --screenshot")
+        err << QApplication::translate("main", "headway: --run takes upgrade, test-upgrade, rehearse or preview-merge, with --screenshot")
             << Qt::endl;
         return 64;
     }

@@ -9,6 +9,7 @@
 #include <QDesktopServices>
 #include <QFontDatabase>
 #include <QLabel>
+#include <QTextDocumentFragment>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QSplitter>
@@ -88,6 +89,18 @@ void DetailsPanel::setRepository(std::shared_ptr<const LoadedRepository> loaded)
     showRevisions({});
 }
 
+QString DetailsPanel::detailsText() const
+{
+    return QTextDocumentFragment::fromHtml(m_details->text()).toPlainText();
+}
+
+void DetailsPanel::setOrigins(std::shared_ptr<const OriginReport> origins)
+{
+    m_origins = std::move(origins);
+    if (m_revision >= 0)
+        showRevisions({m_revision});
+}
+
 void DetailsPanel::showRevisions(const QList<int> &revisions)
 {
     const bool one = m_repository && revisions.size() == 1;
@@ -95,7 +108,7 @@ void DetailsPanel::showRevisions(const QList<int> &revisions)
     if (!m_repository) {
         m_details->setText(tr("No repository open."));
     } else if (one) {
-        m_details->setText(revisionDetailsHtml(*m_repository, m_revision));
+        m_details->setText(revisionDetailsHtml(*m_repository, m_revision) + originHtml(m_origins.get(), m_repository->graph.node(m_revision).id));
     } else {
         m_details->setText(selectionSummaryHtml(*m_repository, revisions));
     }

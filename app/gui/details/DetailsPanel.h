@@ -18,6 +18,7 @@ class QPlainTextEdit;
 namespace headway {
 
 struct LoadedRepository;
+struct OriginReport;
 struct Repository;
 class OperationsView;
 class PythonHighlighter;
@@ -32,12 +33,15 @@ public:
     // The repository and its operations; the panel keeps a share of `loaded`.
     void setRepository(std::shared_ptr<const LoadedRepository> loaded);
     void showRevisions(const QList<int> &revisions);
+    // Where each revision came from (git), shown with the revision; null: not known.
+    void setOrigins(std::shared_ptr<const OriginReport> origins);
     // Scrolls the source to `line` (1-based) and marks it, once the source is there.
     void revealLine(int line);
 
     // The revision id on show; empty unless exactly one revision is selected.
     QString shownRevisionId() const;
     QString sourceText() const;
+    QString detailsText() const; // the Details tab as plain text
     OperationsView *operationsView() const { return m_operations; }
 
     // A revision is shown whose source is still being read in the background.
@@ -57,6 +61,7 @@ private:
     std::shared_ptr<const LoadedRepository> m_loaded;
     const Repository *m_repository = nullptr; // m_loaded's, while there is one
     int m_revision = -1;
+    std::shared_ptr<const OriginReport> m_origins;
     QString m_path; // the file whose source is wanted
     QLabel *m_details;
     OperationsView *m_operations;

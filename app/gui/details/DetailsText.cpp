@@ -1,5 +1,7 @@
 #include "details/DetailsText.h"
 
+#include "fork/MigrationOrigins.h"
+
 #include "report/RevisionName.h"
 #include "repository/Repository.h"
 
@@ -161,6 +163,24 @@ QString selectionSummaryHtml(const Repository &repository, const QList<int> &rev
     if (revisions.size() > listed)
         html += QStringLiteral("<li>%1</li>").arg(tr("and %1 more").arg(revisions.size() - listed));
     return html + QStringLiteral("</ul>");
+}
+
+QString originHtml(const OriginReport *origins, const QString &revision)
+{
+    const RevisionOrigin *origin = origins && origins->available ? origins->ofRevision(revision) : nullptr;
+    if (!origin)
+        return {};
+    static const char *const words[] = {QT_TRANSLATE_NOOP("DetailsText", "the fork's own"), QT_TRANSLATE_NOOP("DetailsText", "from upstream"),
+                                        QT_TRANSLATE_NOOP("DetailsText", "shared with upstream"), QT_TRANSLATE_NOOP("DetailsText", "uncommitted"),
+                                        QT_TRANSLATE_NOOP("DetailsText", "untracked")};
+    QString html = QCoreApplication::translate("DetailsText", "<p><b>Origin:</b> %1 (against %2)")
+                       .arg(QCoreApplication::translate("DetailsText", words[int(origin->origin)]), origins->upstream.name.toHtmlEscaped());
+    if (!origin->added.commit.isEmpty())
+        html += QCoreApplication::translate("DetailsText", "<br/>Added in <code>%1</code> by %2 on %3")
+                    .arg(origin->added.commit.left(10), origin->added.author.toHtmlEscaped(), origin->added.date.left(10));
+    if (origin->modified)
+        html += QCoreApplication::translate("DetailsText", "<br/>Changed since, not committed.");
+    return html + QStringLiteral("</p>");
 }
 
 } // namespace headway

@@ -11,6 +11,9 @@ namespace headway {
 struct Repository;
 
 QString revisionDetailsHtml(const Repository &repository, int revision);
+struct OriginReport;
+// "Origin: the fork's own, added in <commit> by <author> on <date>"; empty when not known.
+QString originHtml(const OriginReport *origins, const QString &revision);
 QString selectionSummaryHtml(const Repository &repository, const QList<int> &revisions);
 
 } // namespace headway

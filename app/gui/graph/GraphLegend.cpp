@@ -65,15 +65,35 @@ GraphLegend::GraphLegend(QWidget *parent)
     };
 }
 
+void GraphLegend::setOriginsShown(bool shown)
+{
+    if (shown == originsShown())
+        return;
+    m_columns[2].clear();
+    if (shown)
+        m_columns[2] = {
+            {Swatch::Origin, tr("The fork's own"), int(Origin::Fork)},
+            {Swatch::Origin, tr("From upstream"), int(Origin::Upstream)},
+            {Swatch::Origin, tr("Shared"), int(Origin::Shared)},
+            {Swatch::Origin, tr("Uncommitted"), int(Origin::Uncommitted)},
+            {Swatch::Origin, tr("Untracked"), int(Origin::Untracked)},
+        };
+    updateGeometry();
+    resize(sizeHint());
+    update();
+}
+
 QSize GraphLegend::sizeHint() const
 {
-    int width = 2 * kMargin + kColumnGap;
+    int width = 2 * kMargin - kColumnGap; // a gap between columns, none after the last
     int rows = 0;
     for (const QList<Entry> &column : m_columns) {
+        if (column.isEmpty())
+            continue;
         int widest = 0;
         for (const Entry &entry : column)
             widest = std::max(widest, fontMetrics().horizontalAdvance(entry.text));
-        width += kSwatch + 6 + widest;
+        width += kSwatch + 6 + widest + kColumnGap;
         rows = std::max(rows, int(column.size()));
     }
     return {width, 2 * kMargin + rows * kRow};
@@ -91,6 +111,8 @@ void GraphLegend::paintEvent(QPaintEvent *)
 
     int x = kMargin;
     for (const QList<Entry> &column : m_columns) {
+        if (column.isEmpty())
+            continue;
         int y = kMargin;
         int widest = 0;
         for (const Entry &entry : column) {
@@ -112,6 +134,9 @@ void GraphLegend::paintEvent(QPaintEvent *)
                 painter.setPen(databaseRingPen());
                 painter.setBrush(Qt::white);
                 painter.drawRoundedRect(swatch.adjusted(1, 1, -1, -1), 3, 3);
+                break;
+            case Swatch::Origin:
+                painter.fillRect(QRectF(swatch.left(), swatch.top(), originStripeWidth + 1, swatch.height()), originColor(Origin(entry.index)));
                 break;
             case Swatch::Line:
                 painter.setPen(edgePens(LayoutEdge::Kind(entry.index), Emphasis::Normal).line);

@@ -15,18 +15,21 @@ public:
     explicit GraphLegend(QWidget *parent = nullptr);
 
     QSize sizeHint() const override;
+    // A third column explains the origin stripes, while they are drawn.
+    void setOriginsShown(bool shown);
+    bool originsShown() const { return !m_columns[2].isEmpty(); }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    enum class Swatch { Box, Ghost, Ring, Line };
+    enum class Swatch { Box, Ghost, Ring, Line, Origin };
     struct Entry {
         Swatch swatch;
         QString text;
         int index; // role, state or edge kind, depending on the swatch
     };
-    QList<Entry> m_columns[2];
+    QList<Entry> m_columns[3];
 };
 
 } // namespace headway

@@ -76,6 +76,7 @@ void GraphScene::setGraph(std::shared_ptr<const LoadedRepository> loaded)
     if (m_loaded->layoutFitsInput())
         buildItems();
     setDatabaseRevisions(m_databaseRevisions);
+    applyOrigins();
     // Explicit, so the scene never recomputes its extent from thousands of items.
     const GraphLayout &layout = m_loaded->layout;
     const QRectF bounds = layout.boundingRect.isValid() ? layout.boundingRect : itemsBoundingRect();
@@ -251,6 +252,49 @@ int GraphScene::edgeCount(Emphasis emphasis) const
                              [emphasis](const Edge &edge) { return edge.item->emphasis() == emphasis; }));
 }
 
+void GraphScene::setOrigins(std::shared_ptr<const OriginReport> origins)
+{
+    m_origins = std::move(origins);
+    m_originById.clear();
+    if (m_origins)
+        for (qsizetype i = 0; i < m_origins->revisions.size(); ++i)
+            m_originById.insert(m_origins->revisions.at(i).revision, int(i));
+    applyOrigins();
+}
+
+const RevisionOrigin *GraphScene::originOf(int revision) const
+{
+    if (!m_origins || !m_loaded || revision < 0 || revision >= m_loaded->repository->graph.size())
+        return nullptr;
+    const auto it = m_originById.constFind(m_loaded->repository->graph.node(revision).id);
+    return it == m_originById.cend() ? nullptr : &m_origins->revisions.at(*it);
+}
+
+void GraphScene::setOriginsShown(bool shown)
+{
+    m_originsShown = shown;
+    applyOrigins();
+}
+
+void GraphScene::setOnlyForkOwn(bool only)
+{
+    m_onlyForkOwn = only;
+    applyOrigins();
+}
+
+void GraphScene::applyOrigins()
+{
+    for (RevisionItem *item : std::as_const(m_revisionItems)) {
+        if (!item)
+            continue;
+        const RevisionOrigin *origin = originOf(item->revision());
+        item->setOrigin(origin && m_originsShown ? std::optional<Origin>(origin->origin) : std::nullopt);
+        // The fork's own: what it wrote, committed or not.
+        const bool own = origin && origin->origin != Origin::Upstream && origin->origin != Origin::Shared;
+        item->setFilteredOut(m_onlyForkOwn && origin && !own);
+    }
+}
+
 void GraphScene::setDatabaseRevisions(const QStringList &ids)
 {
     m_databaseRevisions = ids;
@@ -315,6 +359,10 @@ QString GraphScene::toolTipFor(const QGraphicsItem *item) const
     text += operationsToolTip(m_loaded->operationsOf(revision->revision()));
     if (revision->isCurrentDatabaseRevision())
         text += QStringLiteral("<br/>") + tr("The database is at this revision.");
+    if (const RevisionOrigin *origin = originOf(revision->revision()))
+        text += QStringLiteral("<br/>") + tr("Origin: %1%2").arg(originName(origin->origin),
+                                                             origin->added.commit.isEmpty() ? QString()
+                                                                 : tr(", added in %1 by %2").arg(origin->added.commit.left(10), origin->added.author.toHtmlEscaped()));
     text += QStringLiteral("<br/><small>%1</small>").arg(repository.relativePath(file.path).toHtmlEscaped());
     return text;
 }

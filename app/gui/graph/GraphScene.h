@@ -9,6 +9,7 @@
 #include "GraphNavigation.h"
 #include "GraphStyle.h"
 #include "LoadedRepository.h"
+#include "fork/MigrationOrigins.h"
 
 #include <QGraphicsScene>
 
@@ -56,6 +57,16 @@ public:
     // The revisions the database is at (full ids; usually one, several on branches).
     void setDatabaseRevisions(const QStringList &ids);
 
+    // Where each revision came from (by id, so a report outlives a reload); null clears it.
+    void setOrigins(std::shared_ptr<const OriginReport> origins);
+    const OriginReport *origins() const { return m_origins.get(); }
+    const RevisionOrigin *originOf(int revision) const;
+    // Stripes on the boxes by origin, and the filter that leaves only the fork's own bright.
+    void setOriginsShown(bool shown);
+    bool originsShown() const { return m_originsShown; }
+    void setOnlyForkOwn(bool only);
+    bool onlyForkOwn() const { return m_onlyForkOwn; }
+
     // What hovering over `item` shows (rich text): built when asked, never stored.
     QString toolTipFor(const QGraphicsItem *item) const;
 
@@ -75,6 +86,7 @@ private:
     };
 
     void buildItems();
+    void applyOrigins();
 
     // Declared before the navigation, which refers into its graph: destroyed after it.
     std::shared_ptr<const LoadedRepository> m_loaded;
@@ -84,6 +96,10 @@ private:
     QList<GhostItem *> m_ghosts;
     QList<Edge> m_edges;
     QStringList m_databaseRevisions;
+    std::shared_ptr<const OriginReport> m_origins;
+    QHash<QString, int> m_originById; // revision id -> index into m_origins->revisions
+    bool m_originsShown = true;
+    bool m_onlyForkOwn = false;
     bool m_itemCaching = false;
 };
 

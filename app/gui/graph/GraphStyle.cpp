@@ -211,4 +211,16 @@ QColor badgeTextColor()
     return QColor(0x09, 0x69, 0xda);
 }
 
+QColor originColor(Origin origin)
+{
+    switch (origin) {
+    case Origin::Fork: return QColor(0xe8, 0x73, 0x0c);     // orange: the fork's own, what this team owns
+    case Origin::Upstream: return QColor(0x2a, 0x6f, 0xdb); // blue: came in with the last upstream merge
+    case Origin::Shared: return QColor(0xa0, 0xa4, 0xab);   // grey: both have it, nothing to decide
+    case Origin::Uncommitted: return QColor(0x9b, 0x59, 0xb6);
+    case Origin::Untracked: return QColor(0xd6, 0x33, 0x6c);
+    }
+    return {};
+}
+
 } // namespace headway::graphstyle

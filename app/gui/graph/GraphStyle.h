@@ -6,6 +6,7 @@
 
 #include "LayoutInput.h"
 #include "RevisionRoles.h"
+#include "fork/MigrationOrigins.h"
 
 #include <QColor>
 #include <QFont>
@@ -66,6 +67,10 @@ struct EdgePens {
     QPen arrow;
 };
 const EdgePens &edgePens(LayoutEdge::Kind kind, Emphasis emphasis);
+
+// Where a revision came from (a fork's own, upstream's, ...): the stripe at a box's left edge.
+QColor originColor(Origin origin);
+inline constexpr qreal originStripeWidth = 5;
 
 // Branch label badges.
 QColor badgeFill();

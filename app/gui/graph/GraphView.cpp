@@ -261,6 +261,24 @@ void GraphView::showEvent(QShowEvent *event)
         showInitialView();
 }
 
+void GraphView::setOrigins(std::shared_ptr<const OriginReport> origins)
+{
+    m_scene->setOrigins(std::move(origins));
+    setOriginsShown(m_scene->originsShown());
+}
+
+void GraphView::setOriginsShown(bool shown)
+{
+    m_scene->setOriginsShown(shown);
+    m_legend->setOriginsShown(shown && m_scene->origins() && m_scene->origins()->available);
+    placeLegend();
+}
+
+void GraphView::setOnlyForkOwn(bool only)
+{
+    m_scene->setOnlyForkOwn(only);
+}
+
 void GraphView::placeLegend()
 {
     const QSize size = m_legend->sizeHint();

@@ -29,6 +29,7 @@ namespace headway {
 struct LoadedRepository;
 struct Repository;
 class GraphLegend;
+struct OriginReport;
 class GraphScene;
 class GraphViewInput;
 class GraphZoom;
@@ -60,6 +61,10 @@ public:
     void setDatabaseRevisions(const QStringList &ids);
     void setLegendVisible(bool visible);
     bool isLegendVisible() const;
+    // Where each revision came from: stripes on the boxes and their legend (null: none known).
+    void setOrigins(std::shared_ptr<const headway::OriginReport> origins);
+    void setOriginsShown(bool shown);
+    void setOnlyForkOwn(bool only);
 
     // Zoom: factor 1 is 1:1 (one scene unit, a Graphviz point, per pixel).
     void zoomIn();

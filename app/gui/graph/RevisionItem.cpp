@@ -42,8 +42,29 @@ void RevisionItem::setEmphasis(Emphasis emphasis)
     if (emphasis == m_emphasis)
         return;
     m_emphasis = emphasis;
-    setOpacity(emphasis == Emphasis::Dimmed ? dimmedOpacity : 1.0);
+    updateOpacity();
     update();
+}
+
+void RevisionItem::setOrigin(std::optional<Origin> origin)
+{
+    if (origin == m_origin)
+        return;
+    m_origin = origin;
+    update();
+}
+
+void RevisionItem::setFilteredOut(bool filteredOut)
+{
+    if (filteredOut == m_filteredOut)
+        return;
+    m_filteredOut = filteredOut;
+    updateOpacity();
+}
+
+void RevisionItem::updateOpacity()
+{
+    setOpacity(m_emphasis == Emphasis::Dimmed || m_filteredOut ? dimmedOpacity : 1.0);
 }
 
 void RevisionItem::setCurrentDatabaseRevision(bool current)
@@ -80,6 +101,15 @@ void RevisionItem::elideText() const
     m_elidedValid = true;
 }
 
+void RevisionItem::paintOriginStripe(QPainter *painter) const
+{
+    if (!m_origin)
+        return;
+    // Inside the border, clear of the rounded corners.
+    painter->fillRect(QRectF(m_box.left() + 1, m_box.top() + cornerRadius, originStripeWidth, m_box.height() - 2 * cornerRadius),
+                      originColor(*m_origin));
+}
+
 void RevisionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     // The view sets DontSavePainterState: every branch sets the pen and brush it uses.
@@ -102,9 +132,11 @@ void RevisionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     painter->setBrush(fillFor(m_roles));
     if (lod < fullDetailLod) {
         painter->drawRect(m_box);
+        paintOriginStripe(painter);
         return;
     }
     painter->drawRoundedRect(m_box, cornerRadius, cornerRadius);
+    paintOriginStripe(painter);
 
     // Three rows; the id's is a little taller, for its bigger bold font.
     elideText();

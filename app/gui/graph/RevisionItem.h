@@ -9,6 +9,8 @@
 
 #include <QGraphicsItem>
 
+#include <optional>
+
 namespace headway {
 
 class RevisionItem : public QGraphicsItem
@@ -35,12 +37,21 @@ public:
     void setCurrentDatabaseRevision(bool current);
     bool isCurrentDatabaseRevision() const { return m_databaseRevision; }
 
+    // Where the revision came from, as a stripe at the box's left edge; nullopt: none drawn.
+    void setOrigin(std::optional<Origin> origin);
+    std::optional<Origin> origin() const { return m_origin; }
+    // Left out by a filter (the fork's own only): drawn faint, like an unrelated revision.
+    void setFilteredOut(bool filteredOut);
+    bool isFilteredOut() const { return m_filteredOut; }
+
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
     void elideText() const;
+    void updateOpacity();
+    void paintOriginStripe(QPainter *painter) const;
 
     int m_revision;
     QString m_id; // full id; the box shows its first 12 characters
@@ -50,6 +61,8 @@ private:
     QRectF m_box;
     graphstyle::Emphasis m_emphasis = graphstyle::Emphasis::Normal;
     bool m_databaseRevision = false;
+    std::optional<Origin> m_origin;
+    bool m_filteredOut = false;
     // Eliding measures text: done on first detailed paint, not for the thousands
     // of boxes that are never seen up close.
     mutable QString m_elidedMessage;

@@ -65,6 +65,15 @@ void HealthBanner::showWelcome()
     setPalette(QPalette());
 }
 
+void HealthBanner::setForkFlow(const QString &html)
+{
+    if (html == m_forkFlow)
+        return;
+    m_forkFlow = html;
+    if (!m_problems.isEmpty())
+        rebuild();
+}
+
 QString HealthBanner::text() const
 {
     QStringList lines;
@@ -102,6 +111,9 @@ void HealthBanner::rebuild()
                            : tr("<a href=\"unfold\">Show all %1 problems</a>").arg(m_problems.size()),
                 worst);
     }
+
+    if (!m_forkFlow.isEmpty() && !m_problems.isEmpty())
+        addLine(m_forkFlow, worst == HealthProblem::Level::Ok ? HealthProblem::Level::Ok : HealthProblem::Level::Warning);
 
     // A tint of the worst level's colour behind the lines.
     QPalette tinted = palette();

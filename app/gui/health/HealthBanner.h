@@ -25,6 +25,8 @@ public:
     void showProblems(const QList<HealthProblem> &problems);
     // What to do when no repository is open yet.
     void showWelcome();
+    // The fork's flow (ForkFlow's rich text with action links), below the problems; empty: none.
+    void setForkFlow(const QString &html);
     // Everything the banner says, as plain text (for tests and screen readers).
     QString text() const;
 
@@ -43,6 +45,7 @@ private:
     QList<QLabel *> m_labels;
     QList<HealthProblem> m_problems;
     bool m_expanded = false;
+    QString m_forkFlow;
 };
 
 } // namespace headway

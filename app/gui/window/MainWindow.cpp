@@ -8,6 +8,7 @@
 #include "details/DetailsPanel.h"
 #include "window/FileExport.h"
 #include "FindBar.h"
+#include "fork/ForkActions.h"
 #include "health/HealthBanner.h"
 #include "details/HistoryList.h"
 #include "window/LoadProgressIndicator.h"
@@ -33,6 +34,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -82,6 +84,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_databaseStatus = new DatabaseStatus(m_migrations, this);
     m_console = new CommandConsole(m_migrations, this);
     m_testUpgrade = new TestUpgradePanel(m_migrations, this);
+    m_fork = new ForkActions(this, m_session, m_graph, m_banner, m_migrations, m_details);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -160,6 +163,8 @@ void MainWindow::createDocks()
     m_actions->populate({detailsDock->toggleViewAction(), historyDock->toggleViewAction(),
                          consoleDock->toggleViewAction(), testDock->toggleViewAction()});
     m_databaseActions->populate(m_actions->toolBar, m_graph);
+    const QList<QAction *> menus = menuBar()->actions();
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), m_fork->menu()); // before Help
 }
 
 void MainWindow::connectActions()
@@ -226,11 +231,16 @@ void MainWindow::connectMigrations()
     connect(m_console, &CommandConsole::testUpgradeRequested, m_migrations, &MigrationController::testUpgrade);
     connect(m_console, &CommandConsole::settingsRequested, m_databaseCommands, &DatabaseCommands::openRunSettings);
     connect(m_banner, &HealthBanner::actionRequested, this, [this](const QString &action) {
+        if (m_fork->handleBannerAction(action))
+            return;
         if (action == QLatin1String("merge-heads"))
             m_databaseCommands->openMergeDialog();
         else if (action == QLatin1String("resolve-with-python"))
             m_migrations->resolveWithPython();
     });
+    connect(m_fork, &ForkActions::message, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_fork, &ForkActions::failed, this, [this](const QString &title, const QString &message) { m_showError(title, message, {}); });
+    connect(m_fork, &ForkActions::revisionActivated, this, &MainWindow::selectRevision);
     connect(m_testUpgrade, &TestUpgradePanel::started, this, [this] { showDock(m_testUpgrade); });
     connect(m_testUpgrade, &TestUpgradePanel::revisionActivated, this, &MainWindow::selectRevision);
     connect(m_databaseStatus, &DatabaseStatus::revisionActivated, this, &MainWindow::selectRevision);

@@ -23,6 +23,7 @@ class DatabaseCommands;
 class DatabaseStatus;
 class DetailsPanel;
 class FindBar;
+class ForkActions;
 class GraphView;
 class HealthBanner;
 class HistoryList;
@@ -74,6 +75,7 @@ public:
     DatabaseStatus *databaseStatus() const { return m_databaseStatus; }
     CommandConsole *commandConsole() const { return m_console; }
     TestUpgradePanel *testUpgradePanel() const { return m_testUpgrade; }
+    ForkActions *forkActions() const { return m_fork; }
 
 Q_SIGNALS:
     void graphShown();                      // a load and its layout are on screen
@@ -118,6 +120,7 @@ private:
     MigrationController *m_migrations = nullptr;
     DatabaseActions *m_databaseActions = nullptr;
     DatabaseCommands *m_databaseCommands = nullptr;
+    ForkActions *m_fork = nullptr;
     DatabaseStatus *m_databaseStatus = nullptr;
     CommandConsole *m_console = nullptr;
     TestUpgradePanel *m_testUpgrade = nullptr;

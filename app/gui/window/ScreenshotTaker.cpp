@@ -8,6 +8,8 @@
 #include "session/RepositorySession.h"
 #include "graph/GraphView.h"
 #include "io/AtomicFile.h"
+#include "fork/ForkActions.h"
+#include "fork/MergePreviewDialog.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -20,7 +22,7 @@ namespace headway {
 bool ScreenshotTaker::isKnownCommand(const QString &command)
 {
     return command.isEmpty() || command == QLatin1String("upgrade") || command == QLatin1String("test-upgrade")
-           || command == QLatin1String("rehearse");
+           || command == QLatin1String("rehearse") || command == QLatin1String("preview-merge");
 }
 
 ScreenshotTaker::ScreenshotTaker(MainWindow *window, const QString &file, const QString &command, int timeoutMs)
@@ -59,6 +61,9 @@ void ScreenshotTaker::waitForDatabaseState()
         if (controller->isPreparing() || controller->isBusy()
             || (controller->isToolReady() && !controller->isDatabaseStateKnown() && controller->databaseProblem().isEmpty()))
             return;
+        const ForkStatus *fork = m_window->forkActions()->status();
+        if (fork->isRefreshing() || !fork->state()) // the origin stripes are part of the picture
+            return;
         m_poll.stop();
         if (m_command.isEmpty())
             QTimer::singleShot(0, this, &ScreenshotTaker::grab); // let the window lay out its widgets first
@@ -70,6 +75,13 @@ void ScreenshotTaker::waitForDatabaseState()
 
 void ScreenshotTaker::runCommand()
 {
+    if (m_command == QLatin1String("preview-merge")) {
+        MergePreviewDialog *dialog = m_window->forkActions()->previewMerge();
+        m_dialog = dialog;
+        connect(dialog, &MergePreviewDialog::previewShown, this, [this] { QTimer::singleShot(0, this, &ScreenshotTaker::grab); },
+                Qt::SingleShotConnection);
+        return;
+    }
     MigrationController *controller = m_window->migrationController();
     connect(controller, &MigrationController::operationFinished, this,
             [this](MigrationController::Operation operation) {

@@ -48,16 +48,11 @@ std::optional<QList<int>> resolveHeads(Context &c, const Repository &repository,
 
 namespace {
 
-const QStringList formats{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("github"),
-                          QStringLiteral("junit"), QStringLiteral("sarif")};
-
 int conflicts(Context &c)
 {
-    const QString format = c.parser.isSet(QStringLiteral("json")) ? QStringLiteral("json") : c.parser.value(QStringLiteral("format"));
-    if (!formats.contains(format)) {
-        c.err << "headway-cli: --format must be one of " << formats.join(QStringLiteral(", ")) << '\n';
+    const std::optional<QString> format = reportFormat(c);
+    if (!format)
         return UsageError;
-    }
     const HeadsArguments arguments = headsArguments(c.parser);
     const auto repository = loadRepository(c, arguments.repository);
     if (!repository)
@@ -76,17 +71,10 @@ int conflicts(Context &c)
     const RepositoryOperations operations = RepositoryOperations::read(*repository);
     const ConflictFinder finder(*repository, operations);
     const ConflictReport report = heads->isEmpty() ? finder.check() : finder.between(*heads);
-    if (format == QLatin1String("json"))
+    if (*format == QLatin1String("json"))
         printJson(c, ConflictFormats::json(report));
-    else if (format == QLatin1String("github"))
-        c.out << CiAnnotations::github(ConflictFormats::annotations(report));
-    else if (format == QLatin1String("junit"))
-        c.out << CiAnnotations::junit(QStringLiteral("headway conflicts"), ConflictFormats::rules(),
-                                      ConflictFormats::annotations(report));
-    else if (format == QLatin1String("sarif"))
-        c.out << CiAnnotations::sarif(QStringLiteral(HEADWAY_VERSION), ConflictFormats::rules(),
-                                      ConflictFormats::annotations(report));
-    else
+    else if (!printCiReport(c, *format, QStringLiteral("headway conflicts"), ConflictFormats::rules(),
+                            ConflictFormats::annotations(report)))
         c.out << ConflictFormats::text(report);
     return report.collides() ? MultipleHeads : Success;
 }
@@ -97,10 +85,7 @@ QList<Command> analysisCommands()
 {
     return {
         {"conflicts", "What collides when branches meet: exit 0 nothing, 1 a collision, 2 broken graph.",
-         "[HEADS...] [REPOSITORY]", conflicts,
-         {QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON (the same as --format json).")),
-          QCommandLineOption(QStringLiteral("format"), QStringLiteral("text, json, github, junit or sarif."),
-                             QStringLiteral("format"), QStringLiteral("text"))}},
+         "[HEADS...] [REPOSITORY]", conflicts, reportFormatOptions()},
     };
 }
 

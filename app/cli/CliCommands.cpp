@@ -6,6 +6,7 @@
 #include "io/AtomicFile.h"
 #include "python/InterpreterSysPath.h"
 #include "report/AlembicText.h"
+#include "report/CheckFormats.h"
 #include "report/DotReport.h"
 #include "report/HealthCheck.h"
 #include "report/JsonReport.h"
@@ -32,7 +33,8 @@ const QString usage = QStringLiteral(
     "  history      every revision, newest first, as `alembic history` prints them\n"
     "  show REV     one revision (full id, unique prefix, branch label, head, heads, base)\n"
     "  branches     branch points and their branches\n"
-    "  check        exit 0: one head, no errors; 1: several heads; 2: broken graph\n"
+    "  check        exit 0: one head, no errors; 1: several heads; 2: broken graph;\n"
+    "               --format text|json|github|junit|sarif\n"
     "  graph        the whole graph: --format json|dot [-o FILE]\n"
     "  conflicts    what collides where branches meet: [HEADS...] (default: the heads;\n"
     "               one head: every past merge); --format text|json|github|junit|sarif\n"
@@ -229,9 +231,12 @@ int branches(Context &c)
 
 int check(Context &c)
 {
+    const std::optional<QString> format = reportFormat(c);
+    if (!format)
+        return UsageError;
     const Repository repository = RepositoryLoader::load(repositoryArgument(c.parser, 0), loadOptions());
     const HealthVerdict verdict = assessHealth(repository);
-    if (c.parser.isSet(QStringLiteral("json"))) {
+    if (*format == QLatin1String("json")) {
         const JsonReport json(repository);
         printJson(c, {{QStringLiteral("status"), verdict.statusName()},
                       {QStringLiteral("exit_code"), verdict.exitCode()},
@@ -241,6 +246,9 @@ int check(Context &c)
                       {QStringLiteral("diagnostics"), json.diagnostics()}});
         return verdict.exitCode();
     }
+    const QList<CiAnnotation> annotations = CheckFormats::annotations(repository, verdict);
+    if (printCiReport(c, *format, QStringLiteral("headway check"), CheckFormats::rules(annotations), annotations))
+        return verdict.exitCode();
     for (const Diagnostic &d : repository.diagnostics)
         c.out << diagnosticLine(repository, d) << '\n';
     c.out << verdict.summary << '\n';
@@ -334,7 +342,8 @@ QList<Command> commands()
         {"history", "List revisions newest first, in Alembic's order.", "[REPOSITORY]", history, {json, verbose}},
         {"show", "Show one revision.", "REV [REPOSITORY]", show, {json}},
         {"branches", "Show branch points.", "[REPOSITORY]", branches, {json, verbose}},
-        {"check", "Check the graph: exit 0 healthy, 1 several heads, 2 broken.", "[REPOSITORY]", check, {json}},
+        {"check", "Check the graph: exit 0 healthy, 1 several heads, 2 broken.", "[REPOSITORY]", check,
+         reportFormatOptions()},
         {"graph", "Print the whole graph.", "[REPOSITORY]", graph,
          {QCommandLineOption(QStringLiteral("format"), QStringLiteral("json or dot."), QStringLiteral("format"),
                              QStringLiteral("json")),

@@ -2,6 +2,7 @@
 // streams) and the helpers they share for loading and printing.
 #pragma once
 
+#include "report/CiAnnotations.h"
 #include "repository/RepositoryLoader.h"
 
 #include <QCommandLineParser>
@@ -37,6 +38,14 @@ QString repositoryArgument(const QCommandLineParser &parser, int index);
 void printJson(Context &context, const QJsonObject &object);
 QString displayPath(const Repository &repository, const QString &path);
 QString diagnosticLine(const Repository &repository, const Diagnostic &d);
+
+// --json and --format text|json|github|junit|sarif, as the commands that report for CI take them.
+QList<QCommandLineOption> reportFormatOptions();
+// The format asked for (--json is --format json); nullopt once an unknown one is reported.
+std::optional<QString> reportFormat(Context &context);
+// Prints github, junit or sarif and returns true; text and json are each command's own.
+bool printCiReport(Context &context, const QString &format, const QString &suite, const QList<CiRule> &rules,
+                   const QList<CiAnnotation> &annotations);
 
 // flask db / alembic commands: merge, upgrade, downgrade, stamp, current, test-upgrade, fix.
 QList<Command> migrationCommands();

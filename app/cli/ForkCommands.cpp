@@ -43,11 +43,9 @@ int origins(Context &c)
 
 int previewMerge(Context &c)
 {
-    const QString format = c.parser.isSet(QStringLiteral("json")) ? QStringLiteral("json") : c.parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("text") && format != QLatin1String("json")) {
-        c.err << "headway-cli: --format must be one of text, json\n";
+    const std::optional<QString> format = reportFormat(c);
+    if (!format)
         return UsageError;
-    }
     const QStringList positionals = positionalArguments(c.parser);
     if (positionals.isEmpty()) {
         c.err << "headway-cli preview-merge: name the ref to merge, e.g. upstream/main\n";
@@ -57,10 +55,14 @@ int previewMerge(Context &c)
     if (!repository)
         return Broken;
     const MergePreviewResult preview = MergePreview::preview(*repository, positionals.first(), loadOptions());
-    if (format == QLatin1String("json"))
+    if (*format == QLatin1String("json")) {
         printJson(c, ForkFormats::previewJson(preview));
-    else
+    } else if (*format == QLatin1String("text") || !preview.ok()) {
         (preview.ok() ? c.out : c.err) << ForkFormats::previewText(preview);
+    } else {
+        const QList<CiAnnotation> annotations = ForkFormats::previewAnnotations(preview);
+        printCiReport(c, *format, QStringLiteral("headway preview-merge"), ForkFormats::previewRules(annotations), annotations);
+    }
     return preview.exitCode();
 }
 
@@ -120,10 +122,7 @@ QList<Command> forkCommands()
         {"origins", "Where each migration came from: the fork, upstream, both, uncommitted or untracked.", "[REPOSITORY]",
          origins, {json, upstream}},
         {"preview-merge", "The graph `git merge REF` will produce, before it: exit 0 one head, 1 several, 2 broken.",
-         "REF [REPOSITORY]", previewMerge,
-         {QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON (the same as --format json).")),
-          QCommandLineOption(QStringLiteral("format"), QStringLiteral("text, json, github, junit or sarif."),
-                             QStringLiteral("format"), QStringLiteral("text"))}},
+         "REF [REPOSITORY]", previewMerge, reportFormatOptions()},
         {"rebase", "Point an unpublished migration at another parent (editing only down_revision and Revises:); "
                    "refuses a published one: exit 2.",
          "REV [REPOSITORY]", rebase,

@@ -2,6 +2,8 @@
 
 #include "repository/Repository.h"
 
+#include <future>
+
 namespace headway {
 
 QString originName(Origin origin)
@@ -77,12 +79,16 @@ OriginReport MigrationOrigins::classify(const Repository &repository, const QStr
     }
     const QStringList folders = versionFolders(repository, report.checkout);
     const QString &head = report.checkout.head;
+    // The history walk is most of the time: it runs beside the tree and ref reads.
+    std::future<QHash<QString, CommitStamp>> added = std::async(std::launch::async, [&] {
+        return head.isEmpty() ? QHash<QString, CommitStamp>{} : objects.addingCommits(head, folders);
+    });
     const TreeFiles upstreamTree = objects.treeFiles(report.upstream.commit, folders).value_or(TreeFiles{});
     const TreeFiles headTree = head.isEmpty() ? TreeFiles{} : objects.treeFiles(head, folders).value_or(TreeFiles{});
     const QString prior = head.isEmpty() ? QString() : beforeLastUpstreamMerge(objects, head, report.upstream.commit, report.lastUpstreamMerge);
     const TreeFiles priorTree = prior.isEmpty() ? TreeFiles{} : objects.treeFiles(prior, folders).value_or(TreeFiles{});
-    const QHash<QString, CommitStamp> added = head.isEmpty() ? QHash<QString, CommitStamp>{} : objects.addingCommits(head, folders);
     const QSet<QString> indexed = objects.indexed(folders);
+    const QHash<QString, CommitStamp> addedBy = added.get();
     if (cancel && cancel->load())
         return report;
 
@@ -101,7 +107,7 @@ OriginReport MigrationOrigins::classify(const Repository &repository, const QStr
             origin.origin = !upstreamTree.contains(origin.path) ? Origin::Fork
                             : !prior.isEmpty() && !priorTree.contains(origin.path) ? Origin::Upstream
                                                                                     : Origin::Shared;
-            origin.added = added.value(origin.path);
+            origin.added = addedBy.value(origin.path);
             committed += origin.path;
         }
         report.byNode.insert(node, static_cast<int>(report.revisions.size()));

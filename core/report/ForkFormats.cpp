@@ -1,10 +1,15 @@
 #include "ForkFormats.h"
 
+#include "CheckFormats.h"
 #include "ConflictFormats.h"
 #include "JsonReport.h"
 #include "RevisionName.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
+
+#include <algorithm>
 #include <QTextStream>
 
 namespace headway {
@@ -143,6 +148,28 @@ QString previewText(const MergePreviewResult &preview)
     stream << (preview.gitConflicts.isEmpty() ? preview.verdict.summary : QStringLiteral("Broken: git will stop on %1 migration file(s)").arg(preview.gitConflicts.size()))
            << '\n';
     return out;
+}
+
+QList<CiAnnotation> previewAnnotations(const MergePreviewResult &preview)
+{
+    QList<CiAnnotation> annotations = CheckFormats::annotations(preview.merged, preview.verdict);
+    annotations += ConflictFormats::annotations(preview.conflicts);
+    const QString root = preview.merged.layout.baseDirectory;
+    for (CiAnnotation &annotation : annotations)
+        std::stable_partition(annotation.locations.begin(), annotation.locations.end(), [&](const CiLocation &location) {
+            return QFileInfo::exists(QDir(root).filePath(location.path));
+        });
+    return annotations;
+}
+
+QList<CiRule> previewRules(const QList<CiAnnotation> &annotations)
+{
+    QList<CiAnnotation> health;
+    const QList<CiRule> conflictRules = ConflictFormats::rules();
+    for (const CiAnnotation &annotation : annotations)
+        if (std::none_of(conflictRules.cbegin(), conflictRules.cend(), [&](const CiRule &rule) { return rule.code == annotation.code; }))
+            health += annotation;
+    return CheckFormats::rules(health) + conflictRules;
 }
 
 } // namespace ForkFormats

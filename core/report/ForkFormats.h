@@ -4,6 +4,7 @@
 
 #include "fork/MergePreview.h"
 #include "fork/MigrationOrigins.h"
+#include "report/CiAnnotations.h"
 
 #include <QJsonObject>
 
@@ -16,6 +17,10 @@ QString originsText(const OriginReport &report);
 
 QJsonObject previewJson(const MergePreviewResult &preview);
 QString previewText(const MergePreviewResult &preview);
+// For CI: the merged graph's health as check reports it, then what collides between its heads,
+// each shown first at a file the checkout has (REF's files exist only after the merge).
+QList<CiAnnotation> previewAnnotations(const MergePreviewResult &preview);
+QList<CiRule> previewRules(const QList<CiAnnotation> &annotations);
 
 } // namespace ForkFormats
 

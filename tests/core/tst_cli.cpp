@@ -2,6 +2,7 @@
 // documented exit codes and JSON fields, and bad input that never crashes or
 // hangs it. Runs the real binary on the bundled demo and on repositories made here.
 #include "ModuleFixtures.h"
+#include "CiReports.h"
 #include "CliRun.h"
 #include "TestFiles.h"
 
@@ -101,6 +102,145 @@ private Q_SLOTS:
         QCOMPARE(object.value("heads").toArray().size(), 2);
         QCOMPARE(object.value("diagnostics").toArray().first().toObject().value("code").toString(),
                  QStringLiteral("multiple-heads"));
+    }
+
+    // check --format github|junit|sarif: what a pull request shows, with the text's exit codes.
+    void checkForCiOnAHealthyRepository()
+    {
+        const QString root = m_dir.filePath("ci-healthy");
+        writeFile(root + "/versions/a_x.py", migration("aaaa", ""));
+        writeFile(root + "/versions/b_x.py", migration("bbbb", "aaaa"));
+        const Run text = runCli({"check", root});
+        const Run explicitText = runCli({"check", "--format", "text", root});
+        QCOMPARE(explicitText.exitCode, text.exitCode);
+        QCOMPARE(explicitText.out, text.out);
+
+        const Run github = runCli({"check", "--format", "github", root});
+        QCOMPARE(github.exitCode, 0);
+        QVERIFY2(github.out.isEmpty(), qPrintable(github.out)); // nothing to annotate
+
+        const Run junit = runCli({"check", "--format", "junit", root});
+        QCOMPARE(junit.exitCode, 0);
+        const test::JunitReport report = test::readJunit(junit.out);
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.suites, 1);
+        QCOMPARE(report.cases.size(), report.declaredTests);
+        QCOMPARE(report.failures(), 0);
+        QCOMPARE(report.declaredFailures, 0);
+        QStringList names;
+        for (const test::JunitCase &testCase : report.cases)
+            names += testCase.name.section(':', 0, 0);
+        for (const char *check : {"multiple-heads", "missing-revision", "cycle", "syntax-error", "invalid-config"})
+            QVERIFY2(names.contains(QLatin1String(check)), qPrintable(QStringLiteral("no passing test case for %1").arg(check)));
+
+        const Run sarif = runCli({"check", "--format", "sarif", root});
+        QCOMPARE(sarif.exitCode, 0);
+        const test::SarifLog log = test::readSarif(sarif.out);
+        QCOMPARE(log.version, QStringLiteral("2.1.0"));
+        QVERIFY2(log.schema.contains("sarif-2.1.0"), qPrintable(log.schema));
+        QCOMPARE(log.ruleIds, names); // the same checks, in the same order
+        QVERIFY(log.results.isEmpty());
+    }
+
+    void checkForCiWithSeveralHeads()
+    {
+        const QStringList heads{"b3a83eea3022", "dd710196dcb0"};
+        const Run github = runCli({"check", "--format", "github", m_demo});
+        QCOMPARE(github.exitCode, 1);
+        static const QRegularExpression line(
+            "^::error file=migrations/versions/[^,:]+\\.py,line=\\d+,title=multiple-heads%3A Several heads to merge"
+            "::Multiple head revisions are present: 2 heads: [^\\n]*%0AFix: [^\\n]*headway-cli merge[^\\n]*\n$");
+        QVERIFY2(line.match(github.out).hasMatch(), qPrintable(github.out));
+        const test::GithubAnnotations commands = test::readGithub(github.out);
+        QCOMPARE(commands.annotations.size(), 1);
+        for (const QString &head : heads)
+            QVERIFY2(commands.annotations.first().message.contains(head), qPrintable(head));
+        QVERIFY(commands.annotations.first().message.contains("Merge Heads"));
+
+        const Run junit = runCli({"check", "--format", "junit", m_demo});
+        QCOMPARE(junit.exitCode, 1);
+        const test::JunitReport report = test::readJunit(junit.out);
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.cases.size(), report.declaredTests);
+        QCOMPARE(report.failures(), 1);
+        QCOMPARE(report.declaredFailures, 1);
+        for (const test::JunitCase &testCase : report.cases)
+            if (testCase.failed) {
+                QCOMPARE(testCase.failureType, QStringLiteral("multiple-heads"));
+                QVERIFY2(testCase.file.startsWith("migrations/versions/") && testCase.file.endsWith(".py"), qPrintable(testCase.file));
+                QVERIFY(testCase.line > 0);
+            }
+
+        const Run sarif = runCli({"check", "--format", "sarif", m_demo});
+        QCOMPARE(sarif.exitCode, 1);
+        const test::SarifLog log = test::readSarif(sarif.out);
+        QCOMPARE(log.results.size(), 1);
+        const test::SarifResult &result = log.results.first();
+        QCOMPARE(result.ruleId, QStringLiteral("multiple-heads"));
+        QCOMPARE(log.ruleIds.value(result.ruleIndex), QStringLiteral("multiple-heads"));
+        QCOMPARE(result.level, QStringLiteral("error"));
+        QVERIFY2(result.uri.startsWith("migrations/versions/") && result.uri.endsWith(".py"), qPrintable(result.uri));
+        QVERIFY(result.startLine > 0);
+        QCOMPARE(result.relatedLocations, 1); // the other head's file
+    }
+
+    void checkForCiOnABrokenRepository()
+    {
+        // ',' and ':' in the file name must be escaped in GitHub's file= property.
+        const QString root = m_dir.filePath("ci-broken");
+        const QString path = "versions/b_x,1:2.py";
+        writeFile(root + "/versions/a_x.py", migration("aaaa", ""));
+        writeFile(root + "/" + path, migration("bbbb", "gone"));
+        const Run github = runCli({"check", "--format", "github", root});
+        QCOMPARE(github.exitCode, 2);
+        QVERIFY2(github.out.startsWith("::error file=versions/b_x%2C1%3A2.py,line=12,title=missing-revision%3A "),
+                 qPrintable(github.out));
+        // The error, then the two heads it leaves (bbbb has no parent) as a warning.
+        const test::GithubAnnotations commands = test::readGithub(github.out);
+        QVERIFY2(commands.problem.isEmpty(), qPrintable(commands.problem));
+        QCOMPARE(commands.annotations.size(), 2);
+        QCOMPARE(commands.annotations.last().command, QStringLiteral("warning"));
+        QVERIFY(commands.annotations.last().title.startsWith("multiple-heads: "));
+        const test::GithubAnnotation &command = commands.annotations.first();
+        QCOMPARE(command.command, QStringLiteral("error"));
+        QCOMPARE(command.file, path);
+        QCOMPARE(command.line, 12);
+        QVERIFY(command.message.startsWith("Can't locate revision identified by 'gone'"));
+        QVERIFY(command.message.contains("\nFix: "));
+
+        const Run junit = runCli({"check", "--format", "junit", root});
+        QCOMPARE(junit.exitCode, 2);
+        const test::JunitReport report = test::readJunit(junit.out);
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.failures(), 1);
+        for (const test::JunitCase &testCase : report.cases)
+            if (testCase.failed) {
+                QCOMPARE(testCase.failureType, QStringLiteral("missing-revision"));
+                QCOMPARE(testCase.file, path);
+                QCOMPARE(testCase.line, 12);
+            }
+
+        const Run sarif = runCli({"check", "--format", "sarif", root});
+        QCOMPARE(sarif.exitCode, 2);
+        const test::SarifLog log = test::readSarif(sarif.out);
+        QCOMPARE(log.results.size(), 2);
+        QCOMPARE(log.results.last().level, QStringLiteral("warning"));
+        QCOMPARE(log.results.first().ruleId, QStringLiteral("missing-revision"));
+        QCOMPARE(log.results.first().level, QStringLiteral("error"));
+        QCOMPARE(log.results.first().uri, path);
+        QCOMPARE(log.results.first().startLine, 12);
+
+        // Nothing to check is broken too, and still has a place code scanning accepts.
+        const Run missing = runCli({"check", "--format", "sarif", m_dir.filePath("ci-missing")});
+        QCOMPARE(missing.exitCode, 2);
+        const test::SarifLog nothing = test::readSarif(missing.out);
+        QCOMPARE(nothing.results.size(), 1);
+        QCOMPARE(nothing.results.first().ruleId, QStringLiteral("no-migrations"));
+        QVERIFY(!nothing.results.first().uri.isEmpty());
+
+        QCOMPARE(runCli({"check", "--format", "yaml", root}).exitCode, 64);
+        QCOMPARE(json(runCli({"check", "--json", "--format", "github", root})).value("status").toString(),
+                 QStringLiteral("broken")); // --json is --format json, as for conflicts
     }
 
     void graphJsonContract()

@@ -5,6 +5,7 @@
 // per-migration warnings; then headway-cli conflicts' exit codes and formats
 // (JSON fields, GitHub commands, JUnit parsed back as XML, SARIF's required
 // fields) on the bundled demo.
+#include "CiReports.h"
 #include "CliRun.h"
 #include "TestFiles.h"
 #include "conflicts/ConflictFinder.h"
@@ -14,7 +15,6 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QXmlStreamReader>
 
 using namespace headway;
 
@@ -315,45 +315,34 @@ void TestConflictFinder::cliExitCodesAndFormats()
 
     const test::CliRun github = test::runCli({"conflicts", "--format", "github", demo});
     QCOMPARE(github.exitCode, 1);
-    const QStringList lines = github.out.split('\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 1);
-    QVERIFY2(lines.first().startsWith("::error file=migrations/versions/"), qPrintable(lines.first()));
-    QVERIFY(lines.first().contains(",line=") && lines.first().contains(",title=duplicate-index%3A "));
-    QVERIFY(lines.first().contains("%0AFix: ")); // a newline in the message is escaped, never raw
+    QVERIFY2(!github.out.contains("\nFix: "), "a newline in the message is escaped, never raw");
+    const test::GithubAnnotations commands = test::readGithub(github.out);
+    QVERIFY2(commands.problem.isEmpty(), qPrintable(commands.problem));
+    QCOMPARE(commands.annotations.size(), 1);
+    const test::GithubAnnotation &command = commands.annotations.first();
+    QCOMPARE(command.command, QStringLiteral("error"));
+    QVERIFY2(command.file.startsWith("migrations/versions/") && command.line > 0, qPrintable(github.out));
+    QVERIFY(command.title.startsWith("duplicate-index: "));
+    QVERIFY(command.message.contains("\nFix: "));
 
-    const test::CliRun junit = test::runCli({"conflicts", "--format", "junit", demo});
-    QXmlStreamReader xml(junit.out);
-    int cases = 0, failures = 0;
-    QString failedFile;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement() && xml.name() == QLatin1String("testcase")) {
-            ++cases;
-            failedFile = xml.attributes().hasAttribute("file") ? xml.attributes().value("file").toString() : failedFile;
-        }
-        if (xml.isStartElement() && xml.name() == QLatin1String("failure"))
-            ++failures;
-    }
-    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-    QVERIFY(cases >= 10);
-    QCOMPARE(failures, 1);
-    QVERIFY(failedFile.endsWith(".py"));
+    const test::JunitReport junit = test::readJunit(test::runCli({"conflicts", "--format", "junit", demo}).out);
+    QVERIFY2(junit.error.isEmpty(), qPrintable(junit.error));
+    QVERIFY(junit.cases.size() >= 10);
+    QCOMPARE(junit.failures(), 1);
+    for (const test::JunitCase &testCase : junit.cases)
+        if (testCase.failed)
+            QVERIFY(testCase.file.endsWith(".py") && testCase.line > 0);
 
-    const test::CliRun sarif = test::runCli({"conflicts", "--format", "sarif", demo});
-    const QJsonObject log = sarif.json();
-    QCOMPARE(log.value("version").toString(), QStringLiteral("2.1.0"));
-    const QJsonObject run = log.value("runs").toArray().first().toObject();
-    QCOMPARE(run.value("tool").toObject().value("driver").toObject().value("name").toString(), QStringLiteral("Headway"));
-    const QJsonArray rules = run.value("tool").toObject().value("driver").toObject().value("rules").toArray();
-    const QJsonArray results = run.value("results").toArray();
-    QCOMPARE(results.size(), 1);
-    const QJsonObject result = results.first().toObject();
-    QCOMPARE(result.value("ruleId").toString(), QStringLiteral("duplicate-index"));
-    QCOMPARE(rules.at(result.value("ruleIndex").toInt()).toObject().value("id").toString(), QStringLiteral("duplicate-index"));
-    QVERIFY(!result.value("message").toObject().value("text").toString().isEmpty());
-    const QJsonObject physical = result.value("locations").toArray().first().toObject().value("physicalLocation").toObject();
-    QVERIFY(physical.value("artifactLocation").toObject().value("uri").toString().endsWith(".py"));
-    QVERIFY(physical.value("region").toObject().value("startLine").toInt() > 0);
+    const test::SarifLog sarif = test::readSarif(test::runCli({"conflicts", "--format", "sarif", demo}).out);
+    QCOMPARE(sarif.version, QStringLiteral("2.1.0"));
+    QCOMPARE(sarif.driver, QStringLiteral("Headway"));
+    QCOMPARE(sarif.results.size(), 1);
+    const test::SarifResult &result = sarif.results.first();
+    QCOMPARE(result.ruleId, QStringLiteral("duplicate-index"));
+    QCOMPARE(sarif.ruleIds.value(result.ruleIndex), QStringLiteral("duplicate-index"));
+    QVERIFY(!result.text.isEmpty());
+    QVERIFY(result.uri.endsWith(".py"));
+    QVERIFY(result.startLine > 0);
 
     QCOMPARE(test::runCli({"conflicts", "--format", "yaml", demo}).exitCode, 64);
 }

@@ -3,6 +3,7 @@
 // nothing (HEAD, the index, the work tree). Also the work tree's uncommitted
 // files, a file both sides changed, an upstream deletion, an already merged
 // ref and a detached HEAD.
+#include "CiReports.h"
 #include "CliRun.h"
 #include "GitSandbox.h"
 
@@ -139,6 +140,36 @@ private Q_SLOTS:
         QVERIFY2(text.out.contains("heads after the merge"), qPrintable(text.out));
         QCOMPARE(runCli({"preview-merge", "no-such-ref", fork}).exitCode, 2);
         QCOMPARE(runCli({"preview-merge", fork}).exitCode, 2); // the fork folder is no ref
+    }
+
+    void theCiFormatsCarryTheHeadsAndTheCollision()
+    {
+        const QString fork = makeFork("fork-ci");
+        const CliRun github = runCli({"preview-merge", "upstream/main", fork, "--format", "github"});
+        QCOMPARE(github.exitCode, 1);
+        const GithubAnnotations annotations = readGithub(github.out);
+        QVERIFY2(annotations.problem.isEmpty(), qPrintable(annotations.problem));
+        QStringList titles;
+        for (const GithubAnnotation &annotation : annotations.annotations) {
+            titles += annotation.title.section(QLatin1Char(':'), 0, 0);
+            QVERIFY2(annotation.line > 0, qPrintable(annotation.title));
+            // Errors point at the PR's own files; upstream's files exist only after the merge.
+            if (annotation.command == QLatin1String("error"))
+                QVERIFY2(QFileInfo::exists(fork + "/" + annotation.file), qPrintable(annotation.title + " at " + annotation.file));
+        }
+        QVERIFY2(titles.contains("multiple-heads") && titles.contains("duplicate-table"), qPrintable(titles.join(", ")));
+
+        const JunitReport junit = readJunit(runCli({"preview-merge", "upstream/main", fork, "--format", "junit"}).out);
+        QVERIFY2(junit.error.isEmpty(), qPrintable(junit.error));
+        QCOMPARE(junit.failures(), 2);
+        const CliRun sarifRun = runCli({"preview-merge", "upstream/main", fork, "--format", "sarif"});
+        QCOMPARE(sarifRun.exitCode, 1);
+        const SarifLog sarif = readSarif(sarifRun.out);
+        QCOMPARE(sarif.version, QStringLiteral("2.1.0"));
+        QVERIFY(sarif.ruleIds.contains("multiple-heads") && sarif.ruleIds.contains("duplicate-table"));
+        for (const SarifResult &result : sarif.results)
+            QVERIFY2(!result.uri.isEmpty() && result.startLine > 0 && sarif.ruleIds.contains(result.ruleId), qPrintable(result.ruleId));
+        QCOMPARE(runCli({"preview-merge", "upstream/main", fork, "--format", "xml"}).exitCode, 64);
     }
 
     void uncommittedWorkTreeFilesCount()

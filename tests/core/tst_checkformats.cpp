@@ -28,7 +28,7 @@ QSet<QString> codesInSources()
     static const QRegularExpression literal(QStringLiteral("QStringLiteral\\(\"([^\"]*)\"\\)"));
     static const QRegularExpression code(QStringLiteral("^[a-z]+(-[a-z]+)*$"));
     QSet<QString> codes;
-    for (const char *directory : {"parser", "config", "graph", "repository"}) {
+    for (const char *directory : {"parser", "config", "graph", "repository", "fork"}) { // fork: the merge preview
         QDirIterator files(QStringLiteral(HEADWAY_SOURCE_DIR "/core/") + QLatin1String(directory), {QStringLiteral("*.cpp")});
         while (files.hasNext()) {
             QFile file(files.next());

@@ -5,7 +5,9 @@
 #include "CliCommands.h"
 #include "CliContext.h"
 
+#include "fork/CustomMigrationsList.h"
 #include "fork/MergePreview.h"
+#include "fork/MissingRevisionFinder.h"
 #include "fork/MigrationOrigins.h"
 #include "fork/MigrationRebase.h"
 #include "TerminalPorts.h"
@@ -109,6 +111,73 @@ int rebase(Context &c)
     return verdict.exitCode();
 }
 
+int restore(Context &c)
+{
+    const QStringList positionals = positionalArguments(c.parser);
+    if (positionals.isEmpty()) {
+        c.err << "headway-cli restore: name the missing revision (as in \"Can't locate revision identified by ...\")\n";
+        return UsageError;
+    }
+    const QString argument = repositoryArgument(c.parser, 1);
+    const Repository repository = RepositoryLoader::load(argument, loadOptions());
+    if (!repository.found()) {
+        c.err << "headway-cli: no migrations at " << argument << '\n';
+        return Broken;
+    }
+    const QString revision = positionals.first();
+    const MissingRevisionSource source = MissingRevisionFinder::find(repository, revision);
+    RestoreResult restored;
+    if (source.found() && repository.graph.indexOf(revision) >= 0)
+        restored.error = QStringLiteral("%1 is not missing: %2 defines it").arg(revision, displayPath(repository, repository.fileOf(repository.graph.indexOf(revision)).path));
+    else if (source.found())
+        restored = MissingRevisionFinder::restore(repository, source);
+    if (c.parser.isSet(QStringLiteral("json"))) {
+        printJson(c, {{QStringLiteral("revision"), revision},
+                      {QStringLiteral("found"), source.found()},
+                      {QStringLiteral("commit"), source.commit.commit.isEmpty() ? QJsonValue() : source.commit.commit},
+                      {QStringLiteral("author"), source.commit.author.isEmpty() ? QJsonValue() : source.commit.author},
+                      {QStringLiteral("date"), source.commit.date.isEmpty() ? QJsonValue() : source.commit.date},
+                      {QStringLiteral("path"), source.path.isEmpty() ? QJsonValue() : source.path},
+                      {QStringLiteral("how"), source.how.isEmpty() ? QJsonValue() : source.how},
+                      {QStringLiteral("restored"), source.found() && restored.ok()},
+                      {QStringLiteral("error"), source.found() ? (restored.ok() ? QJsonValue() : restored.error) : source.error}});
+    } else if (!source.found()) {
+        c.err << "headway-cli: " << source.error << '\n';
+    } else {
+        c.out << revision << " is " << source.path << ", " << source.how << " (" << source.commit.author << ", "
+              << source.commit.date.left(10) << (source.subject.isEmpty() ? QString() : QStringLiteral(", \"%1\"").arg(source.subject)) << ")\n";
+        if (restored.ok())
+            c.out << "Restored " << restored.path << " byte for byte; commit it: git add " << source.path << '\n';
+        else
+            c.err << "headway-cli: " << restored.error << '\n';
+    }
+    return source.found() && restored.ok() ? Success : Broken;
+}
+
+int customMigrations(Context &c)
+{
+    const auto repository = loadRepository(c, repositoryArgument(c.parser, 0));
+    if (!repository)
+        return Broken;
+    const OriginReport origins = MigrationOrigins::classify(*repository, upstreamOption(c, *repository));
+    if (!origins.available) {
+        c.err << "headway-cli: " << origins.note << '\n';
+        return Broken;
+    }
+    const QString output = c.parser.value(QStringLiteral("output"));
+    if (output == QLatin1String("-")) {
+        c.out << CustomMigrationsList::block(*repository, origins) << '\n';
+        return Success;
+    }
+    const CustomMigrationsWrite written = CustomMigrationsList::write(*repository, origins, output);
+    if (!written.ok()) {
+        c.err << "headway-cli: " << written.error << '\n';
+        return Broken;
+    }
+    c.out << (written.changed ? "Wrote " : "Unchanged: ") << written.path << " (" << written.migrations << " of the fork's own migrations)\n";
+    return Success;
+}
+
 } // namespace
 
 QList<Command> forkCommands()
@@ -129,6 +198,14 @@ QList<Command> forkCommands()
          {QCommandLineOption(QStringLiteral("onto"), QStringLiteral("The new parent (e.g. upstream's head)."), QStringLiteral("target")),
           QCommandLineOption(QStringLiteral("yes"), QStringLiteral("Do not ask.")),
           QCommandLineOption(QStringLiteral("dry-run"), QStringLiteral("Show the edit; change nothing."))}},
+        {"restore", "Find a missing revision's file in git (deleted, moved, on another ref) and restore it byte for byte; "
+                    "never over an existing file: exit 2 when not found or refused.",
+         "REV [REPOSITORY]", restore, {json}},
+        {"custom-migrations", "Write the fork's own migrations into CUSTOM_MIGRATIONS.md at the repository root "
+                              "(a generated block; the rest of the file is kept).",
+         "[REPOSITORY]", customMigrations,
+         {upstream, QCommandLineOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                       QStringLiteral("Write FILE instead (- for standard output)."), QStringLiteral("file"))}},
     };
 }
 

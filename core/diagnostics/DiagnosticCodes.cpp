@@ -82,6 +82,10 @@ const QList<DiagnosticCode> &diagnosticCodes()
                         "(`headway-cli merge`, or Merge Heads in Headway) and commit it.")},
         {QStringLiteral("named-branches"), QStringLiteral("Named branches kept on purpose"),
          QStringLiteral("Several heads, one per branch label: upgrade with `heads` or `<label>@head`; do not merge them.")},
+        // What git knows and the work tree lacks: a migration file deleted or moved.
+        {QStringLiteral("tracked-file-missing"), QStringLiteral("A migration file git tracks is gone"),
+         QStringLiteral("git still tracks a migration file the work tree lacks; databases that ran it will miss it. Put it back "
+                        "(git checkout -- PATH, or headway-cli restore REV).")},
         // A merge preview's own: the two sides changed the same migration file differently.
         {QStringLiteral("git-merge-conflict"), QStringLiteral("git will stop on a migration file"),
          QStringLiteral("Both sides of the merge changed the same migration file differently: git merge will stop on it. "

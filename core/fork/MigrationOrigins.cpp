@@ -1,6 +1,9 @@
 #include "MigrationOrigins.h"
 
 #include "repository/Repository.h"
+#include "repository/VersionScanner.h"
+
+#include <QFileInfo>
 
 #include <future>
 
@@ -30,6 +33,19 @@ const RevisionOrigin *OriginReport::ofRevision(const QString &revision) const
         if (origin.revision == revision)
             return &origin;
     return nullptr;
+}
+
+Diagnostics MigrationOrigins::trackedMissingWarnings(const OriginReport &report)
+{
+    Diagnostics warnings;
+    for (const QString &path : report.trackedMissing)
+        warnings += Diagnostic::warning(QStringLiteral("tracked-file-missing"),
+                                        QStringLiteral("git still tracks %1, but the work tree has no such file: it was deleted or "
+                                                       "moved, and databases that ran it will miss it").arg(path),
+                                        report.checkout.absolutePath(path), 0,
+                                        QStringLiteral("Put it back (git checkout -- %1, or headway-cli restore REV) unless "
+                                                       "removing it is meant and no database ever ran it.").arg(path));
+    return warnings;
 }
 
 QStringList MigrationOrigins::versionFolders(const Repository &repository, const GitCheckout &checkout)
@@ -88,6 +104,10 @@ OriginReport MigrationOrigins::classify(const Repository &repository, const QStr
     const QString prior = head.isEmpty() ? QString() : beforeLastUpstreamMerge(objects, head, report.upstream.commit, report.lastUpstreamMerge);
     const TreeFiles priorTree = prior.isEmpty() ? TreeFiles{} : objects.treeFiles(prior, folders).value_or(TreeFiles{});
     const QSet<QString> indexed = objects.indexed(folders);
+    for (const QString &path : indexed)
+        if (VersionScanner::isRevisionFileName(path.section(QLatin1Char('/'), -1)) && !QFileInfo::exists(report.checkout.absolutePath(path)))
+            report.trackedMissing += path;
+    report.trackedMissing.sort();
     const QHash<QString, CommitStamp> addedBy = added.get();
     if (cancel && cancel->load())
         return report;

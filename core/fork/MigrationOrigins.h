@@ -5,6 +5,7 @@
 #pragma once
 
 #include "UpstreamRef.h"
+#include "diagnostics/Diagnostic.h"
 
 #include <QHash>
 
@@ -32,6 +33,8 @@ struct OriginReport {
     QString lastUpstreamMerge; // the merge commit of upstream the "upstream" origin is measured at
     QList<RevisionOrigin> revisions; // in history order, one per node with a file
     QHash<int, int> byNode;          // node -> index into revisions
+    // Migration files git still tracks (in the index) that the work tree lacks: deleted or moved.
+    QStringList trackedMissing;
 
     const RevisionOrigin *ofNode(int node) const;
     // By revision id: for another graph of the same files (a merge preview's).
@@ -46,6 +49,8 @@ public:
                                  const std::atomic<bool> *cancel = nullptr);
     // The version directories as pathspecs relative to the work-tree root (those inside it).
     static QStringList versionFolders(const Repository &repository, const GitCheckout &checkout);
+    // The warning for trackedMissing, naming each file and the fix.
+    static Diagnostics trackedMissingWarnings(const OriginReport &report);
 };
 
 } // namespace headway

@@ -49,6 +49,7 @@ QJsonObject originsJson(const OriginReport &report)
             {QStringLiteral("available"), report.available},
             {QStringLiteral("note"), report.note.isEmpty() ? QJsonValue() : report.note},
             {QStringLiteral("shallow"), report.checkout.shallow},
+            {QStringLiteral("tracked_missing"), QJsonArray::fromStringList(report.trackedMissing)},
             {QStringLiteral("revisions"), revisions}};
 }
 
@@ -79,6 +80,8 @@ QString originsText(const OriginReport &report)
     stream << summary.join(QStringLiteral(", ")) << '\n';
     if (!report.note.isEmpty())
         stream << report.note << '\n';
+    for (const Diagnostic &warning : MigrationOrigins::trackedMissingWarnings(report))
+        stream << "warning [" << warning.code << "]: " << warning.message << " Fix: " << warning.hint << '\n';
     return out;
 }
 

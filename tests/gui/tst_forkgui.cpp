@@ -146,6 +146,47 @@ private Q_SLOTS:
         QCOMPARE(test::gitOut(m_demo, {"status", "--porcelain"}), QString());
     }
 
+    void restoreAMissingParentAndListTheForksOwn()
+    {
+        const QString file = m_demo + "/migrations/versions/c8f06bd407a8_add_created_at_to_post.py";
+        QFile original(file);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray bytes = original.readAll();
+        original.close();
+        QVERIFY(test::runGit(m_demo, {"rm", "-q", file}).ok());
+        QVERIFY(test::runGit(m_demo, {"commit", "-q", "-m", "lose c8f06bd407a8"}).ok());
+        MainWindow window;
+        QVERIFY(openAndWaitForOrigins(window));
+        QVERIFY2(window.healthBanner()->text().contains("Restore it from git"), qPrintable(window.healthBanner()->text()));
+        ForkActions *fork = window.forkActions();
+        QVERIFY(fork->restoreAction->isEnabled());
+        QString title;
+        fork->setDialogRunner([&](QDialog *dialog) {
+            title = dialog->windowTitle();
+            return true;
+        });
+        QSignalSpy restored(fork, &ForkActions::restored);
+        QSignalSpy shown(&window, &MainWindow::graphShown);
+        fork->restoreAction->trigger();
+        QVERIFY(restored.wait(kTimeoutMs));
+        QVERIFY2(title.startsWith("Restore from "), qPrintable(title));
+        QFile back(file);
+        QVERIFY(back.open(QIODevice::ReadOnly));
+        QCOMPARE(back.readAll(), bytes);
+        QVERIFY(shown.wait(kTimeoutMs));
+        for (const RevisionNode &node : window.session()->repository()->graph.nodes())
+            QVERIFY(node.missingParents.isEmpty());
+
+        QVERIFY(waitForState(window));
+        QSignalSpy written(fork, &ForkActions::customMigrationsWritten);
+        fork->customAction->trigger();
+        QVERIFY(written.wait(kTimeoutMs));
+        QFile list(m_demo + "/CUSTOM_MIGRATIONS.md");
+        QVERIFY(list.open(QIODevice::ReadOnly));
+        const QByteArray text = list.readAll();
+        QVERIFY2(text.contains("`b3a83eea3022`") && !text.contains("`dd710196dcb0`"), text.constData());
+    }
+
 private:
     bool waitForState(MainWindow &window)
     {

@@ -6,7 +6,9 @@
 #include "database/ConfirmCommandDialog.h"
 #include "database/MigrationController.h"
 #include "database/SqliteBackup.h"
+#include "fork/CustomMigrationsList.h"
 #include "fork/MigrationCommit.h"
+#include "fork/MissingRevisionFinder.h"
 #include "details/DetailsPanel.h"
 #include "graph/GraphView.h"
 #include "health/HealthBanner.h"
@@ -49,6 +51,11 @@ ForkActions::ForkActions(QWidget *window, RepositorySession *session, GraphView 
     rebaseAction->setToolTip(tr("Point the fork's oldest unpublished migration at upstream's head instead of adding a merge migration."));
     commitAction = m_menu->addAction(tr("Co&mmit the Migration…"));
     commitAction->setToolTip(tr("Stage and commit only the merge (or rebased) migration file; never anything else, never a push."));
+    m_menu->addSeparator();
+    restoreAction = m_menu->addAction(tr("Re&store Missing Revision from git…"));
+    restoreAction->setToolTip(tr("Find the file of a missing parent in git history or on another ref and put it back, byte for byte."));
+    customAction = m_menu->addAction(tr("Write CUSTOM_&MIGRATIONS.md"));
+    customAction->setToolTip(tr("List the fork's own migrations in CUSTOM_MIGRATIONS.md at the repository root; text outside the list is kept."));
     for (QAction *action : m_menu->actions())
         action->setStatusTip(action->toolTip());
 
@@ -57,6 +64,8 @@ ForkActions::ForkActions(QWidget *window, RepositorySession *session, GraphView 
     connect(previewMergeAction, &QAction::triggered, this, [this] { previewMerge(); });
     connect(rebaseAction, &QAction::triggered, this, &ForkActions::rebaseOntoUpstream);
     connect(commitAction, &QAction::triggered, this, &ForkActions::commitMigration);
+    connect(restoreAction, &QAction::triggered, this, &ForkActions::restoreMissing);
+    connect(customAction, &QAction::triggered, this, &ForkActions::writeCustomMigrations);
     connect(m_status, &ForkStatus::stateChanged, this, &ForkActions::showState);
     connect(m_session, &RepositorySession::repositoryReady, this, [this] {
         m_status->refresh(m_session->repository(), upstreamSetting());
@@ -84,6 +93,12 @@ void ForkActions::showState(const std::shared_ptr<const ForkState> &state)
     previewMergeAction->setEnabled(repository && state && state->origins->checkout.found);
     rebaseAction->setEnabled(state && state->advice.offered);
     commitAction->setEnabled(state && state->origins->checkout.found);
+    customAction->setEnabled(available);
+    bool missing = false;
+    if (repository)
+        for (const RevisionNode &node : repository->graph.nodes())
+            missing = missing || !node.missingParents.isEmpty();
+    restoreAction->setEnabled(missing && state && state->origins->checkout.found);
     const int heads = repository ? int(repository->graph.heads().size()) : 0;
     m_banner->setForkFlow(state ? ForkFlow::bannerHtml(*state, heads) : QString());
     if (state && !available)
@@ -100,6 +115,8 @@ bool ForkActions::handleBannerAction(const QString &action)
         m_migrations->testUpgrade();
     else if (action == QLatin1String("preview-merge"))
         previewMerge();
+    else if (action == QLatin1String("restore-missing"))
+        restoreMissing();
     else
         return false;
     return true;
@@ -163,6 +180,73 @@ void ForkActions::rebaseOntoUpstream()
                     m_session->reload(); // the banner then says whether one head is left
                 });
         });
+}
+
+void ForkActions::restoreMissing()
+{
+    const auto repository = m_session->repository();
+    if (!repository || m_busy)
+        return;
+    QString missing;
+    for (const RevisionNode &node : repository->graph.nodes())
+        if (missing.isEmpty() && !node.missingParents.isEmpty())
+            missing = node.missingParents.first();
+    if (missing.isEmpty()) {
+        Q_EMIT message(tr("No revision is missing."));
+        return;
+    }
+    m_busy = true;
+    Q_EMIT message(tr("Looking for %1 in git…").arg(missing));
+    runInBackground(this, [repository, missing] { return MissingRevisionFinder::find(*repository, missing); },
+                    [this, repository](const MissingRevisionSource &source) {
+                        m_busy = false;
+                        if (!source.found()) {
+                            Q_EMIT failed(tr("Cannot Restore"), source.error);
+                            return;
+                        }
+                        CommandConfirmation confirmation;
+                        confirmation.title = tr("Restore from %1?").arg(source.commit.commit.left(10));
+                        confirmation.question = tr("Write %1 back as git has it (%2, %3, %4):")
+                                                    .arg(source.path, source.how, source.commit.author, source.commit.date.left(10));
+                        confirmation.effects = {tr("%1 defines %2").arg(source.path, source.revision),
+                                                tr("an existing file is never overwritten")};
+                        confirmation.acceptText = tr("Restore");
+                        confirmation.destructive = false;
+                        ConfirmCommandDialog confirm(confirmation, m_window);
+                        if (!m_runDialog(&confirm))
+                            return;
+                        const RestoreResult result = MissingRevisionFinder::restore(*repository, source); // one small file
+                        if (!result.ok()) {
+                            Q_EMIT failed(tr("Cannot Restore"), result.error);
+                            return;
+                        }
+                        Q_EMIT message(tr("Restored %1; commit it with git add").arg(result.path));
+                        Q_EMIT restored(result.path);
+                        m_session->reload();
+                    });
+}
+
+void ForkActions::writeCustomMigrations()
+{
+    const auto repository = m_session->repository();
+    if (!repository || m_busy)
+        return;
+    m_busy = true;
+    const QString upstream = upstreamSetting();
+    runInBackground(this,
+                    [repository, upstream] {
+                        return CustomMigrationsList::write(*repository, MigrationOrigins::classify(*repository, upstream));
+                    },
+                    [this](const CustomMigrationsWrite &written) {
+                        m_busy = false;
+                        if (!written.ok()) {
+                            Q_EMIT failed(tr("Cannot Write CUSTOM_MIGRATIONS.md"), written.error);
+                            return;
+                        }
+                        Q_EMIT message(written.changed ? tr("Wrote %1 (%2 migrations)").arg(written.path).arg(written.migrations)
+                                                       : tr("%1 is up to date").arg(written.path));
+                        Q_EMIT customMigrationsWritten(written.path, written.changed);
+                    });
 }
 
 QStringList ForkActions::commitCandidates() const

@@ -42,12 +42,15 @@ public:
     MergePreviewDialog *previewMerge(); // the dialog shown (not modal), or null
     void rebaseOntoUpstream();
     void commitMigration();
+    // A missing parent's file from git: found in the background, confirmed ("Restore from <commit>"), written back.
+    void restoreMissing();
+    void writeCustomMigrations();
 
     // How dialogs are shown: exec() by default; tests and the screenshot mode answer them.
     using DialogRunner = std::function<bool(QDialog *dialog)>;
     void setDialogRunner(DialogRunner runner) { m_runDialog = std::move(runner); }
 
-    QAction *colourByOrigin, *onlyForkOwn, *previewMergeAction, *rebaseAction, *commitAction;
+    QAction *colourByOrigin, *onlyForkOwn, *previewMergeAction, *rebaseAction, *commitAction, *restoreAction, *customAction;
 
 Q_SIGNALS:
     void message(const QString &text); // for the status bar
@@ -55,6 +58,8 @@ Q_SIGNALS:
     void revisionActivated(const QString &id);
     void rebased(const QString &path);
     void committed(const QString &commit);
+    void restored(const QString &path);
+    void customMigrationsWritten(const QString &path, bool changed);
 
 private:
     void showState(const std::shared_ptr<const ForkState> &state);

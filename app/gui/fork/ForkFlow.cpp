@@ -20,7 +20,23 @@ QString link(const char *action, const QString &text)
 
 } // namespace
 
+QString flowHtml(const ForkState &state, int heads); // the after-merge steps, below
+
 QString bannerHtml(const ForkState &state, int heads)
+{
+    QStringList lines;
+    for (const QString &path : state.origins ? state.origins->trackedMissing : QStringList{})
+        lines += tr("git still tracks <code>%1</code>, but it is gone from the work tree: put it back (git checkout -- %1) "
+                    "unless no database ever ran it.").arg(path.toHtmlEscaped());
+    if (state.missingParent)
+        lines += tr("A parent is missing: %1").arg(link("restore-missing", tr("Restore it from git…")));
+    const QString flow = flowHtml(state, heads);
+    if (!flow.isEmpty())
+        lines += flow;
+    return lines.join(QStringLiteral("<br/>"));
+}
+
+QString flowHtml(const ForkState &state, int heads)
 {
     if (heads < 2)
         return {};

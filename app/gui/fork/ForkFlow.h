@@ -13,7 +13,8 @@ namespace headway {
 namespace ForkFlow {
 
 // Rich text with "action:merge-heads", "action:rebase", "action:test-upgrade",
-// "action:commit-migration"; empty when there is nothing to offer.
+// "action:commit-migration", "action:restore-missing"; empty when there is nothing to offer.
+// Also warns of migration files git tracks that the work tree lacks.
 QString bannerHtml(const ForkState &state, int heads);
 
 } // namespace ForkFlow

@@ -23,6 +23,8 @@ ForkState ForkStatus::compute(const Repository &repository, const QString &upstr
             state.ownUnsaved += origin.path;
     }
     const bool severalHeads = repository.graph.heads().size() > 1;
+    for (const RevisionNode &node : repository.graph.nodes())
+        state.missingParent = state.missingParent || (!node.missingParents.isEmpty() && origins->checkout.found);
     if (origins->available && severalHeads)
         state.advice = MigrationRebase::advise(repository, own, *origins);
     const GitCheckout &checkout = origins->checkout;

@@ -19,6 +19,7 @@ struct ForkState {
     RebaseAdvice advice;             // for the current heads, when there are two
     bool afterUpstreamMerge = false; // several heads, and git's merge is in progress or just made
     QStringList ownUnsaved;          // the fork's migration files not committed as they are (relative paths)
+    bool missingParent = false;      // a down_revision names a revision no file declares, and git may have it
 };
 
 class ForkStatus : public QObject

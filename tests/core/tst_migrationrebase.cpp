@@ -15,12 +15,6 @@ using namespace headway::test;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 QStringList changedLines(const QByteArray &before, const QByteArray &after)
 {
     const QList<QByteArray> a = before.split('\n');
@@ -99,12 +93,12 @@ private Q_SLOTS:
         const RebaseCheck check = MigrationRebase::check(repository, advice.revision, advice.onto);
         QVERIFY2(check.ok(), qPrintable(check.error));
         const QString path = migrationPath(fork, "d0000000000d");
-        const QByteArray before = readAll(path);
+        const QByteArray before = readFileBytes(path);
         QTemporaryDir backups;
         const RebaseResult result = MigrationRebase::apply(repository, check, backups.path());
         QVERIFY2(result.ok(), qPrintable(result.error));
-        QCOMPARE(readAll(result.backup), before);
-        QCOMPARE(changedLines(before, readAll(path)), (QStringList{"Revises: f0000000000f", "down_revision = 'f0000000000f'"}));
+        QCOMPARE(readFileBytes(result.backup), before);
+        QCOMPARE(changedLines(before, readFileBytes(path)), (QStringList{"Revises: f0000000000f", "down_revision = 'f0000000000f'"}));
         const Repository after = RepositoryLoader::load(fork);
         QCOMPARE(after.graph.heads().size(), 1);
         QCOMPARE(after.graph.node(after.graph.heads().first()).id, QStringLiteral("d0000000000d"));
@@ -122,11 +116,11 @@ private Q_SLOTS:
         QVERIFY(!advice.offered);
         QVERIFY2(advice.reason.contains("published"), qPrintable(advice.reason));
 
-        const QByteArray before = readAll(migrationPath(fork, "d0000000000d"));
+        const QByteArray before = readFileBytes(migrationPath(fork, "d0000000000d"));
         const CliRun run = runCli({"rebase", "d0000000000d", "--onto", "f0000000000f", fork, "--yes"});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("published") && run.err.contains("refs/remotes/origin/main"), qPrintable(run.err));
-        QCOMPARE(readAll(migrationPath(fork, "d0000000000d")), before);
+        QCOMPARE(readFileBytes(migrationPath(fork, "d0000000000d")), before);
     }
 
     void theCommandLineAsksAndVerifies()
@@ -136,9 +130,9 @@ private Q_SLOTS:
         CliOptions options;
         options.environment.insert("XDG_DATA_HOME", data.path());
         options.noTerminal = true;
-        const QByteArray before = readAll(migrationPath(fork, "d0000000000d"));
+        const QByteArray before = readFileBytes(migrationPath(fork, "d0000000000d"));
         QCOMPARE(runCli({"rebase", "d0000000000d", "--onto", "f0000000000f", fork}, options).exitCode, 5); // nobody to ask
-        QCOMPARE(readAll(migrationPath(fork, "d0000000000d")), before);
+        QCOMPARE(readFileBytes(migrationPath(fork, "d0000000000d")), before);
         const CliRun dry = runCli({"rebase", "d0000000000d", "--onto", "f0000000000f", fork, "--dry-run"}, options);
         QCOMPARE(dry.exitCode, 0);
         QVERIFY2(dry.out.contains("down_revision = 'b0000000000b'  ->  'f0000000000f'"), qPrintable(dry.out));

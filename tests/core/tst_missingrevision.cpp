@@ -16,16 +16,6 @@
 using namespace headway;
 using namespace headway::test;
 
-namespace {
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-} // namespace
-
 class tst_MissingRevision : public QObject
 {
     Q_OBJECT
@@ -47,7 +37,7 @@ private:
         runGit(root, {"add", "-A"});
         runGit(root, {"commit", "-q", "-m", "a, b, c"});
         if (bFile)
-            *bFile = readAll(migrationPath(root, "b0000000000b"));
+            *bFile = readFileBytes(migrationPath(root, "b0000000000b"));
         return root;
     }
 
@@ -68,7 +58,7 @@ private Q_SLOTS:
         QCOMPARE(source.subject, QStringLiteral("drop b"));
         const RestoreResult restored = MissingRevisionFinder::restore(broken, source);
         QVERIFY2(restored.ok(), qPrintable(restored.error));
-        QCOMPARE(readAll(migrationPath(root, "b0000000000b")), original);
+        QCOMPARE(readFileBytes(migrationPath(root, "b0000000000b")), original);
         QVERIFY(!hasErrors(RepositoryLoader::load(root).diagnostics));
     }
 
@@ -85,7 +75,7 @@ private Q_SLOTS:
         QVERIFY(json.value("restored").toBool());
         QVERIFY2(json.value("how").toString().startsWith("moved away to attic/b.py.old in "), qPrintable(json.value("how").toString()));
         QCOMPARE(json.value("path").toString(), QStringLiteral("migrations/versions/b0000000000b_change.py"));
-        QCOMPARE(readAll(migrationPath(root, "b0000000000b")), original);
+        QCOMPARE(readFileBytes(migrationPath(root, "b0000000000b")), original);
     }
 
     void aMigrationOnAnotherBranchIsFound()
@@ -95,14 +85,14 @@ private Q_SLOTS:
         writeMigration(root, "d0000000000d", "c0000000000c");
         HW_GIT(root, {"add", "-A"});
         HW_GIT(root, {"commit", "-q", "-m", "d on a branch"});
-        const QByteArray onBranch = readAll(migrationPath(root, "d0000000000d"));
+        const QByteArray onBranch = readFileBytes(migrationPath(root, "d0000000000d"));
         HW_GIT(root, {"checkout", "-q", "main"});
         writeMigration(root, "e0000000000e", "d0000000000d"); // names a parent main lacks
         const MissingRevisionSource source = MissingRevisionFinder::find(RepositoryLoader::load(root), "d0000000000d");
         QVERIFY2(source.found(), qPrintable(source.error));
         QCOMPARE(source.how, QStringLiteral("on refs/heads/feature"));
         QVERIFY(MissingRevisionFinder::restore(RepositoryLoader::load(root), source).ok());
-        QCOMPARE(readAll(migrationPath(root, "d0000000000d")), onBranch);
+        QCOMPARE(readFileBytes(migrationPath(root, "d0000000000d")), onBranch);
     }
 
     void anExistingFileIsNeverOverwritten()
@@ -117,7 +107,7 @@ private Q_SLOTS:
         const RestoreResult refused = MissingRevisionFinder::restore(broken, source);
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error.contains("never overwrites"), qPrintable(refused.error));
-        QCOMPARE(readAll(migrationPath(root, "b0000000000b")), QByteArray("# someone's own work\n"));
+        QCOMPARE(readFileBytes(migrationPath(root, "b0000000000b")), QByteArray("# someone's own work\n"));
     }
 
     void nowhereAndOutsideGitSaySo()
@@ -161,21 +151,21 @@ private Q_SLOTS:
         const CliRun first = runCli({"custom-migrations", fork});
         QCOMPARE(first.exitCode, 0);
         QVERIFY2(first.out.startsWith("Wrote "), qPrintable(first.out));
-        const QByteArray written = readAll(file);
+        const QByteArray written = readFileBytes(file);
         QVERIFY(written.startsWith("# Our fork\n\nHand-written intro.\n"));
         QVERIFY(written.contains("| `d0000000000d` | change d0000000000d |"));
         QVERIFY(written.contains("`e0000000000e`"));
         QVERIFY(!written.contains("a0000000000a") && !written.contains("`b0000000000b`")); // upstream's are not listed
         // Text after the block stays too, and a second run changes nothing.
         writeFile(file, written + "\nHand-written outro.\n");
-        const QByteArray edited = readAll(file);
+        const QByteArray edited = readFileBytes(file);
         const CliRun second = runCli({"custom-migrations", fork});
         QCOMPARE(second.exitCode, 0);
         QVERIFY2(second.out.startsWith("Unchanged: "), qPrintable(second.out));
-        QCOMPARE(readAll(file), edited);
+        QCOMPARE(readFileBytes(file), edited);
         const CliRun out = runCli({"custom-migrations", fork, "--output", "-"});
         QVERIFY(out.out.startsWith(CustomMigrationsList::startMarker));
-        QCOMPARE(readAll(file), edited);
+        QCOMPARE(readFileBytes(file), edited);
     }
 };
 

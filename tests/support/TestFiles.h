@@ -16,6 +16,13 @@ inline void writeFile(const QString &path, const QByteArray &content)
         qFatal("cannot write %s", qPrintable(path));
 }
 
+// A file's bytes; empty when it cannot be read (a test compares, so a missing file shows).
+inline QByteArray readFileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 // A migration file as `alembic revision` writes it.
 inline QByteArray migration(const QString &revision, const QString &down, const QString &message = QStringLiteral("change"),
                             const QString &extra = QString())

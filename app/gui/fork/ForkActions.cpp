@@ -91,6 +91,9 @@ void ForkActions::showState(const std::shared_ptr<const ForkState> &state)
     m_details->setOrigins(state ? state->origins : nullptr);
     onlyForkOwn->setEnabled(available);
     previewMergeAction->setEnabled(repository && state && state->origins->checkout.found);
+    const QString upstream = !upstreamSetting().isEmpty() ? upstreamSetting()
+                             : state && state->origins->upstream.found() ? state->origins->upstream.name : QString();
+    previewMergeAction->setText(upstream.isEmpty() ? tr("&Preview Merge…") : tr("&Preview Merge of %1…").arg(upstream));
     rebaseAction->setEnabled(state && state->advice.offered);
     commitAction->setEnabled(state && state->origins->checkout.found);
     customAction->setEnabled(available);

@@ -94,6 +94,10 @@ OriginReport MigrationOrigins::classify(const Repository &repository, const QStr
         return report;
     }
     const QStringList folders = versionFolders(repository, report.checkout);
+    if (folders.isEmpty()) { // an empty pathspec would mean the whole tree
+        report.note = QStringLiteral("Origins are off: the version folders are outside the git work tree %1.").arg(report.checkout.topLevel);
+        return report;
+    }
     const QString &head = report.checkout.head;
     // The history walk is most of the time: it runs beside the tree and ref reads.
     std::future<QHash<QString, CommitStamp>> added = std::async(std::launch::async, [&] {

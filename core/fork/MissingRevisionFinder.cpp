@@ -98,6 +98,11 @@ MissingRevisionSource MissingRevisionFinder::find(const Repository &repository, 
         return source;
     }
     const QStringList folders = MigrationOrigins::versionFolders(repository, checkout);
+    if (folders.isEmpty()) { // an empty pathspec would mean the whole tree
+        source.error = QStringLiteral("Cannot search git for %1: the version folders are outside the git work tree %2.")
+                           .arg(revision, checkout.topLevel);
+        return source;
+    }
     const GitObjects objects(checkout, cancel);
     QList<Candidate> candidates = deletions(checkout.git(cancel), folders);
     // Then every branch, remote-tracking ref and tag that has a file the work tree lacks.

@@ -218,14 +218,18 @@ void ForkActions::restoreMissing()
                         ConfirmCommandDialog confirm(confirmation, m_window);
                         if (!m_runDialog(&confirm))
                             return;
-                        const RestoreResult result = MissingRevisionFinder::restore(*repository, source); // one small file
-                        if (!result.ok()) {
-                            Q_EMIT failed(tr("Cannot Restore"), result.error);
-                            return;
-                        }
-                        Q_EMIT message(tr("Restored %1; commit it with git add").arg(result.path));
-                        Q_EMIT restored(result.path);
-                        m_session->reload();
+                        m_busy = true;
+                        runInBackground(this, [repository, source] { return MissingRevisionFinder::restore(*repository, source); },
+                                        [this](const RestoreResult &result) {
+                                            m_busy = false;
+                                            if (!result.ok()) {
+                                                Q_EMIT failed(tr("Cannot Restore"), result.error);
+                                                return;
+                                            }
+                                            Q_EMIT message(tr("Restored %1; commit it with git add").arg(result.path));
+                                            Q_EMIT restored(result.path);
+                                            m_session->reload();
+                                        });
                     });
 }
 

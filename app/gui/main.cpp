@@ -13,6 +13,7 @@
 #include <QThreadPool>
 
 #include <clocale>
+#include <limits>
 
 int main(int argc, char *argv[])
 {
@@ -48,7 +49,11 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "With --screenshot: run COMMAND (upgrade, test-upgrade, rehearse, preview-merge) first and "
                                         "capture its result."),
         QStringLiteral("COMMAND"));
-    parser.addOptions({demo, screenshot, select, run});
+    const QCommandLineOption collapse(
+        QStringLiteral("collapse"),
+        QApplication::translate("main", "Collapse linear runs: auto (above the threshold, the default), always or never."),
+        QStringLiteral("WHEN"), QStringLiteral("auto"));
+    parser.addOptions({demo, screenshot, select, run, collapse});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -69,6 +74,12 @@ int main(int argc, char *argv[])
         return 64;
     }
 
+    const QString collapseWhen = parser.value(collapse);
+    if (!QStringList{QStringLiteral("auto"), QStringLiteral("always"), QStringLiteral("never")}.contains(collapseWhen)) {
+        err << QApplication::translate("main", "headway: --collapse takes auto, always or never") << Qt::endl;
+        return 64;
+    }
+
     // Throwaway servers a killed Headway left behind: stopped and removed, off the GUI thread.
     QThreadPool::globalInstance()->start([] { headway::ServerRegistry().reapLeftovers(); });
 
@@ -81,6 +92,11 @@ int main(int argc, char *argv[])
     } else {
         window.restoreSettings();
     }
+    // As a threshold, so opening a repository (which forgets a per-repository choice) keeps it.
+    if (collapseWhen == QLatin1String("always"))
+        window.session()->setCollapseThreshold(0);
+    else if (collapseWhen == QLatin1String("never"))
+        window.session()->setCollapseThreshold(std::numeric_limits<int>::max());
     if (parser.isSet(select)) {
         const QString revision = parser.value(select);
         QObject::connect(&window, &headway::MainWindow::graphShown, &window,

@@ -5,6 +5,7 @@
 #include "DependencyRoute.h"
 #include "GraphvizContext.h"
 #include "GraphvizGraph.h"
+#include "LayoutDirection.h"
 #include "RunCondenser.h"
 
 #include <QElapsedTimer>
@@ -63,6 +64,8 @@ QRectF extentOf(const GraphLayout &layout)
 
 GraphLayout GraphvizLayoutEngine::layout(const LayoutInput &input) const
 {
+    if (input.options.direction == LayoutDirection::LeftRight)
+        return rotatedToLeftRight(layout(turnedForLeftRight(input)));
     QElapsedTimer timer;
     timer.start();
     if (!edgesAreValid(input)) {

@@ -16,7 +16,7 @@ LayoutInput layoutInputFor(const Repository &repository, QSizeF nodeSize)
         if (node.shadowed)
             continue; // Alembic ignores it; the file that shadows it stands for the id
         layoutIndexOf[index] = int(input.nodes.size());
-        input.nodes.append({node.id, nodeSize, index, false});
+        input.nodes.append({node.id, nodeSize, index, false, {}});
     }
 
     QHash<QString, int> ghostOf;
@@ -37,7 +37,7 @@ LayoutInput layoutInputFor(const Repository &repository, QSizeF nodeSize)
             auto ghost = ghostOf.constFind(missing);
             if (ghost == ghostOf.constEnd()) {
                 ghost = ghostOf.insert(missing, int(input.nodes.size()));
-                input.nodes.append({missing, nodeSize, -1, true});
+                input.nodes.append({missing, nodeSize, -1, true, {}});
             }
             addEdge(*ghost, to, LayoutEdge::Kind::Missing);
         }

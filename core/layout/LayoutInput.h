@@ -19,6 +19,11 @@ struct LayoutNode {
     QSizeF size;         // in scene units
     int revision = -1;   // index into RevisionGraph::nodes(); -1 for a ghost
     bool ghost = false;  // a missing parent: named by a down_revision, declared by no file
+    // A collapsed linear run (see RunCollapse.h): the graph indices of the revisions
+    // this one box stands for, oldest first. Empty for a revision or a ghost.
+    QList<int> collapsed;
+
+    bool isCollapsedRun() const { return !collapsed.isEmpty(); }
 };
 
 struct LayoutEdge {
@@ -33,8 +38,14 @@ struct LayoutEdge {
     Kind kind = Kind::Parent;
 };
 
+enum class LayoutDirection {
+    TopDown,   // newest at the top, like `alembic history`; bases at the bottom
+    LeftRight, // oldest at the left, time running to the right
+};
+
 struct LayoutOptions {
-    qreal rankSeparation = 36; // vertical gap between a parent's box and its child's
+    LayoutDirection direction = LayoutDirection::TopDown;
+    qreal rankSeparation = 36; // gap between a parent's box and its child's, along the direction
     qreal nodeSeparation = 18; // horizontal gap between neighbouring boxes
     qreal arrowLength = 10;    // Graphviz's default arrowhead
     // Lay out linear runs of revisions as one tall node each (see RunCondenser).

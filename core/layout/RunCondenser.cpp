@@ -96,7 +96,7 @@ void RunCondenser::buildCondensedGraph()
             width = std::max(width, m_input.nodes.at(member).size.width());
             height += m_input.nodes.at(member).size.height();
         }
-        m_condensed.nodes.append({first.id, QSizeF(width, height), first.revision, first.ghost});
+        m_condensed.nodes.append({first.id, QSizeF(width, height), first.revision, first.ghost, {}});
     }
 
     m_condensedEdgeOf = QList<int>(m_input.edges.size(), -1);

@@ -48,7 +48,7 @@ LayoutInput inputFromSketch(const QString &sketch)
         const bool ghost = name.startsWith(QLatin1Char('g'));
         const int index = name.remove(QLatin1Char('g')).toInt();
         while (input.nodes.size() <= index)
-            input.nodes.append({QString::number(input.nodes.size()), kNodeSize, -1, false});
+            input.nodes.append({QString::number(input.nodes.size()), kNodeSize, -1, false, {}});
         input.nodes[index].ghost = input.nodes[index].ghost || ghost;
         return index;
     };
@@ -187,7 +187,7 @@ void TestGraphLayout::layouts_data()
 
     QTest::newRow("no revisions") << LayoutInput();
     LayoutInput single;
-    single.nodes.append({QStringLiteral("base"), kNodeSize, 0, false});
+    single.nodes.append({QStringLiteral("base"), kNodeSize, 0, false, {}});
     QTest::newRow("one revision") << single;
     QTest::newRow("chain of 30") << historyInput({.revisions = 30, .branchChance = 0});
     QTest::newRow("diamond") << inputFromSketch(QStringLiteral("0>1 0>2 1>3 2>3 3>4"));

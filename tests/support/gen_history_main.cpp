@@ -58,19 +58,23 @@ int main(int argc, char *argv[])
     const QCommandLineOption depends = option("depends", "Probability of depends_on.", "P", "0");
     const QCommandLineOption locations = option("locations", "Version directories, 1..3.", "N", "1");
     const QCommandLineOption bases = option("extra-bases", "Additional independent roots.", "N", "0");
+    const QCommandLineOption branches = option("branch-chance", "Probability a revision starts a branch.", "P", "0.15");
+    const QCommandLineOption merges = option("merge-chance", "Probability of a merge of open heads.", "P", "0.15");
     const QCommandLineOption breakage =
         option("breakage", "none, missing-parent, cycle or duplicate-id.", "KIND", "none");
-    parser.addOptions({seed, revisions, out, flask, singleHead, labels, depends, locations, bases, breakage});
+    parser.addOptions({seed, revisions, out, flask, singleHead, labels, depends, locations, bases, branches, merges, breakage});
     parser.process(app);
 
     HistorySpec spec;
-    bool ok[6];
+    bool ok[8];
     spec.seed = parser.value(seed).toULongLong(&ok[0]);
     spec.revisionCount = parser.value(revisions).toInt(&ok[1]);
     spec.branchLabelProbability = parser.value(labels).toDouble(&ok[2]);
     spec.dependsOnProbability = parser.value(depends).toDouble(&ok[3]);
     spec.versionLocations = parser.value(locations).toInt(&ok[4]);
     spec.extraBases = parser.value(bases).toInt(&ok[5]);
+    spec.branchProbability = parser.value(branches).toDouble(&ok[6]);
+    spec.mergeProbability = parser.value(merges).toDouble(&ok[7]);
     spec.flaskBodies = parser.isSet(flask);
     spec.leaveOpenHeads = !parser.isSet(singleHead);
     const bool valid = std::all_of(std::begin(ok), std::end(ok), [](bool b) { return b; })

@@ -4,10 +4,11 @@
 #include "report/RevisionName.h"
 
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QTextDocumentFragment>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace headway {
 
@@ -15,28 +16,22 @@ DatabaseStatus::DatabaseStatus(MigrationController *controller, QWidget *parent)
     : QFrame(parent)
     , m_controller(controller)
     , m_state(new QLabel(this))
-    , m_heads(new QLabel(this))
     , m_effectiveHeads(new QLabel(this))
-    , m_database(new QLabel(this))
 {
     setObjectName(QStringLiteral("databaseStatus"));
     setFrameShape(QFrame::StyledPanel);
     setAccessibleName(tr("Database state"));
-    auto *columns = new QHBoxLayout;
-    for (QLabel *label : {m_state, m_heads, m_effectiveHeads, m_database}) {
+    for (QLabel *label : {m_state, m_effectiveHeads}) {
         label->setTextFormat(Qt::RichText);
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextBrowserInteraction);
         connect(label, &QLabel::linkActivated, this, &DatabaseStatus::activateLink);
     }
-    columns->addWidget(m_heads, 1);
-    columns->addWidget(m_effectiveHeads, 1);
-    columns->addWidget(m_database, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 2, 8, 2);
     layout->setSpacing(2);
     layout->addWidget(m_state);
-    layout->addLayout(columns);
+    layout->addWidget(m_effectiveHeads);
 
     connect(controller, &MigrationController::repositoryChanged, this, &DatabaseStatus::refresh);
     connect(controller, &MigrationController::toolChanged, this, &DatabaseStatus::refresh);
@@ -49,8 +44,9 @@ DatabaseStatus::DatabaseStatus(MigrationController *controller, QWidget *parent)
 QString DatabaseStatus::text() const
 {
     QStringList lines;
-    for (const QLabel *label : {m_state, m_heads, m_effectiveHeads, m_database})
-        lines.append(QTextDocumentFragment::fromHtml(label->text()).toPlainText());
+    for (const QLabel *label : {m_state, m_effectiveHeads})
+        if (!label->isHidden())
+            lines.append(QTextDocumentFragment::fromHtml(label->text()).toPlainText());
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -73,16 +69,19 @@ void DatabaseStatus::refresh()
     setVisible(repository != nullptr);
     if (!repository)
         return;
-    m_heads->setText(tr("<b>Heads:</b><br>%1").arg(revisionLinks(repository->graph.heads())));
-    m_effectiveHeads->setText(tr("<b>Effective heads:</b><br>%1").arg(revisionLinks(repository->graph.realHeads())));
+    const QList<int> effective = repository->graph.realHeads();
+    QList<int> sortedEffective = effective, sortedHeads = repository->graph.heads();
+    std::sort(sortedEffective.begin(), sortedEffective.end());
+    std::sort(sortedHeads.begin(), sortedHeads.end());
+    m_effectiveHeads->setVisible(sortedEffective != sortedHeads);
+    m_effectiveHeads->setText(tr("Effective heads (what <code>upgrade heads</code> reaches): %1")
+                                  .arg(revisionLinks(effective, QStringLiteral(", "))));
 
     QList<int> current;
     for (const QString &id : m_controller->databaseRevisions())
         current.append(repository->graph.indexOf(id));
     current.removeAll(-1);
     const bool known = m_controller->isDatabaseStateKnown();
-    m_database->setText(tr("<b>Database revisions:</b><br>%1")
-                            .arg(!known ? tr("unknown") : current.isEmpty() ? tr("base (empty)") : revisionLinks(current)));
 
     QString state;
     if (m_controller->isPreparing()) {

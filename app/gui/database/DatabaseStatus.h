@@ -1,7 +1,8 @@
-// The strip under the health banner that says where the project's database
-// is: its revisions beside the heads and the effective heads, how many
-// migrations it lacks ("Target database is not up to date: 2 revisions
-// behind"), the last backup, and links to refresh, upgrade or restore.
+// The line under the health banner that says where the project's database
+// is: its revisions, how many migrations it lacks ("2 revisions behind"), the
+// last backup, and links to refresh, upgrade or restore. The heads are the
+// banner's to list; the effective heads (named branches) appear here only when
+// they differ from the heads.
 #pragma once
 
 #include <QFrame>
@@ -35,9 +36,7 @@ private:
 
     MigrationController *m_controller;
     QLabel *m_state;
-    QLabel *m_heads;
-    QLabel *m_effectiveHeads;
-    QLabel *m_database;
+    QLabel *m_effectiveHeads; // hidden while they are the heads
 };
 
 } // namespace headway

@@ -1,6 +1,7 @@
 #include "GraphScene.h"
 
 #include "BranchLabelBadge.h"
+#include "CollapsedRunItem.h"
 #include "EdgeItem.h"
 #include "GhostItem.h"
 #include "RevisionItem.h"
@@ -59,6 +60,8 @@ void GraphScene::clearGraph()
     m_revisionItems.clear();
     m_revisionItemCount = 0;
     m_ghosts.clear();
+    m_runs.clear();
+    m_runOf.clear();
     m_edges.clear();
     m_navigation.reset(); // before the repository it refers into
     m_loaded.reset();
@@ -97,11 +100,28 @@ void GraphScene::buildItems()
     const RevisionGraph &graph = repository.graph;
     const QList<RevisionRoles> roles = revisionRoles(graph);
     QList<GhostItem *> ghostAt(input.nodes.size(), nullptr);
+    QList<CollapsedRunItem *> runAt(input.nodes.size(), nullptr);
     QList<bool> drawn(input.nodes.size(), false);
 
     for (qsizetype i = 0; i < input.nodes.size(); ++i) {
         const LayoutNode &node = input.nodes.at(i);
         const NodeGeometry &geometry = layout.nodes.at(i);
+        if (node.isCollapsedRun()) {
+            const bool valid = std::all_of(node.collapsed.cbegin(), node.collapsed.cend(),
+                                           [&](int member) { return member >= 0 && member < graph.size(); });
+            if (!valid)
+                continue;
+            auto *run = new CollapsedRunItem(node.collapsed, graph.node(node.collapsed.first()).id,
+                                             graph.node(node.collapsed.last()).id, geometry.size);
+            run->setPos(geometry.center);
+            addItem(run);
+            m_runs.append(run);
+            for (int member : node.collapsed)
+                m_runOf.insert(member, run);
+            runAt[i] = run;
+            drawn[i] = true;
+            continue;
+        }
         if (node.ghost) {
             auto *ghost = new GhostItem(node.id, geometry.size);
             ghost->setPos(geometry.center);
@@ -138,16 +158,18 @@ void GraphScene::buildItems()
             || !drawn.at(edge.from) || !drawn.at(edge.to))
             continue;
         GhostItem *ghost = ghostAt.at(edge.from);
+        CollapsedRunItem *fromRun = runAt.at(edge.from);
+        CollapsedRunItem *toRun = runAt.at(edge.to);
         const int from = input.nodes.at(edge.from).revision;
         const int to = input.nodes.at(edge.to).revision;
-        if (to < 0 || (from < 0 && !ghost))
-            continue; // edges end at revisions and start at revisions or ghosts
+        if ((to < 0 && !toRun) || (from < 0 && !ghost && !fromRun))
+            continue; // edges end at revisions or runs and start at revisions, ghosts or runs
         auto *item = new EdgeItem(layout.edges.at(k), layout.nodes.at(edge.from).rect(),
                                   layout.nodes.at(edge.to).rect(), input.options.arrowLength);
         addItem(item);
-        if (ghost)
+        if (ghost && to >= 0)
             ghost->addChild(to);
-        m_edges.append({item, from, to, ghost});
+        m_edges.append({item, from, to, ghost, fromRun, toRun});
     }
 }
 
@@ -214,6 +236,16 @@ void GraphScene::emphasize(const QList<int> &selection)
         if (item)
             item->setEmphasis(emphasisOf(marks.at(item->revision())));
 
+    // A run is marked as its members are: they all lie on one line of descent.
+    QHash<const CollapsedRunItem *, char> runMarks;
+    for (CollapsedRunItem *run : std::as_const(m_runs)) {
+        char mark = 0;
+        for (int member : run->members())
+            mark |= marks.at(member);
+        runMarks.insert(run, mark);
+        run->setEmphasis(emphasisOf(char(mark & ~Selected)));
+    }
+
     // A ghost belongs to the lineage of the revisions that name it.
     for (GhostItem *ghost : std::as_const(m_ghosts)) {
         Emphasis emphasis = any ? Emphasis::Dimmed : Emphasis::Normal;
@@ -228,12 +260,15 @@ void GraphScene::emphasize(const QList<int> &selection)
     const auto edgeEmphasisOf = [&](const Edge &edge) {
         if (!any)
             return Emphasis::Normal;
-        const char to = marks.at(edge.to);
-        const char from = edge.ghost ? (edge.ghost->emphasis() == Emphasis::Ancestor ? char(Ancestor) : char(0))
-                                     : marks.at(edge.from);
+        const char to = edge.toRun ? runMarks.value(edge.toRun) : marks.at(edge.to);
+        const char from = edge.ghost     ? (edge.ghost->emphasis() == Emphasis::Ancestor ? char(Ancestor) : char(0))
+                          : edge.fromRun ? runMarks.value(edge.fromRun)
+                                         : marks.at(edge.from);
+        // Next to each other on the path; a run's members are consecutive on it.
+        const bool adjacent = edge.from < 0 || edge.to < 0
+            || qAbs(positionOnPath.at(edge.from) - positionOnPath.at(edge.to)) == 1;
         if (pathMode)
-            return edge.item->kind() == LayoutEdge::Kind::Parent && (from & OnPath) && (to & OnPath)
-                    && qAbs(positionOnPath.at(edge.from) - positionOnPath.at(edge.to)) == 1
+            return edge.item->kind() == LayoutEdge::Kind::Parent && (from & OnPath) && (to & OnPath) && adjacent
                 ? Emphasis::Path
                 : Emphasis::Dimmed;
         if ((from & Ancestor) && (to & (Ancestor | Selected)))
@@ -343,6 +378,11 @@ QString GraphScene::toolTipFor(const QGraphicsItem *item) const
             .arg(ghost->revisionId().toHtmlEscaped(), children.join(QStringLiteral(", ")).toHtmlEscaped(),
                  children.size() == 1 ? QStringLiteral("s") : QString());
     }
+    if (const auto *run = qgraphicsitem_cast<const CollapsedRunItem *>(item))
+        return tr("<b>%1</b><br/>A linear run from %2 to %3, collapsed to keep the history readable.<br/>"
+                  "Click to expand it; Find and the arrow keys expand it too.")
+            .arg(run->label().toHtmlEscaped(), run->oldestId().left(12).toHtmlEscaped(),
+                 run->newestId().left(12).toHtmlEscaped());
     const auto *revision = qgraphicsitem_cast<const RevisionItem *>(item);
     if (!revision)
         return {};

@@ -18,6 +18,7 @@
 
 namespace headway {
 
+class CollapsedRunItem;
 class EdgeItem;
 class GhostItem;
 class RevisionItem;
@@ -44,6 +45,10 @@ public:
     int revisionItemCount() const { return m_revisionItemCount; }
     int ghostCount() const { return int(m_ghosts.size()); }
     const QList<GhostItem *> &ghosts() const { return m_ghosts; }
+    // Boxes standing for the middle of a collapsed linear run, and the one holding
+    // `revision` (null when it has its own box or is not shown).
+    const QList<CollapsedRunItem *> &collapsedRuns() const { return m_runs; }
+    CollapsedRunItem *runItemOf(int revision) const { return m_runOf.value(revision); }
     // Revisions drawn with head styling, in history order.
     QList<int> headRevisions() const;
     // Selected revisions (ghosts are not revisions), in history order.
@@ -80,9 +85,11 @@ protected:
 private:
     struct Edge {
         EdgeItem *item;
-        int from;          // graph index, or -1 when `ghost` is the parent
-        int to;            // graph index
+        int from;          // graph index, or -1 when `ghost` or `fromRun` is the parent
+        int to;            // graph index, or -1 when `toRun` is the child
         GhostItem *ghost;
+        CollapsedRunItem *fromRun = nullptr;
+        CollapsedRunItem *toRun = nullptr;
     };
 
     void buildItems();
@@ -94,6 +101,8 @@ private:
     QList<RevisionItem *> m_revisionItems;       // per graph node; null when not drawn
     int m_revisionItemCount = 0;
     QList<GhostItem *> m_ghosts;
+    QList<CollapsedRunItem *> m_runs;
+    QHash<int, CollapsedRunItem *> m_runOf; // graph index of a collapsed member -> its box
     QList<Edge> m_edges;
     QStringList m_databaseRevisions;
     std::shared_ptr<const OriginReport> m_origins;

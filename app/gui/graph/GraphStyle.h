@@ -24,6 +24,10 @@ enum class Emphasis {
     Dimmed,     // unrelated to the selection
 };
 
+// Light or dark colours, from the application's palette (GraphView follows it).
+void setDarkTheme(bool dark);
+bool isDarkTheme();
+
 // Box size handed to the layout (scene units = Graphviz points): three lines,
 // the id, the message and the operations summary. Every box gets all three, as
 // every box gets a message line, so the graph keeps one rhythm.
@@ -39,10 +43,14 @@ inline constexpr qreal dimmedOpacity = 0.22;
 // and fullDetailLod a bordered box; below outlineLod a plain filled rect.
 inline constexpr qreal fullDetailLod = 0.4;
 inline constexpr qreal outlineLod = 0.15;
+// At or above this, a message too long for one line gets two, in a smaller font
+// that is still at least as large on screen as the normal one at 1:1.
+inline constexpr qreal twoLineLod = 1.5;
 
 QFont idFont();
 QFont messageFont();
 QFont summaryFont(); // a revision's operations: smaller than its message
+QFont twoLineMessageFont(); // the message on two lines, zoomed in
 QFont badgeFont();
 
 // Revisions at full and medium detail.
@@ -59,6 +67,11 @@ const QPen &databaseRingPen();
 QColor ghostFill();
 const QPen &ghostBorder();
 QColor ghostTextColor();
+
+// Collapsed runs: a stack of plain cards, bordered by their emphasis.
+QColor collapsedFill();
+const QPen &collapsedBorder(Emphasis emphasis);
+QColor collapsedMarker(Emphasis emphasis);
 
 // Edges: the line, and a solid pen for the arrowhead (filled with its colour),
 // so arrowheads stay triangles on dashed edges.

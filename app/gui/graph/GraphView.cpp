@@ -1,5 +1,6 @@
 #include "GraphView.h"
 
+#include "CollapsedRunItem.h"
 #include "GraphExport.h"
 #include "GraphLegend.h"
 #include "GraphScene.h"
@@ -9,7 +10,11 @@
 #include "RevisionItem.h"
 #include "ViewAnchor.h"
 
+#include <QEvent>
 #include <QSet>
+
+#include <algorithm>
+#include <utility>
 
 namespace headway {
 
@@ -39,11 +44,14 @@ GraphView::GraphView(QWidget *parent)
     // exposed areas stays on (no DontAdjustForAntialiasing): cosmetic pens reach
     // past boundingRect when zoomed out.
     setOptimizationFlags(DontSavePainterState);
-    setBackgroundBrush(palette().color(QPalette::Base));
+    followPalette();
     setFocusPolicy(Qt::StrongFocus);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &GraphView::onSceneSelectionChanged);
     connect(m_zoom, &GraphZoom::changed, this, &GraphView::onZoomChanged);
     connect(m_input, &GraphViewInput::revisionActivated, this, &GraphView::revisionActivated);
+    connect(m_input, &GraphViewInput::runClicked, this, [this](const CollapsedRunItem *run) {
+        Q_EMIT runExpansionRequested({m_scene->repository().graph.node(run->members().first()).id});
+    });
     placeLegend();
 }
 
@@ -65,6 +73,9 @@ void GraphView::showGraph(std::shared_ptr<const LoadedRepository> loaded)
     QStringList selectedIds;
     for (int revision : std::as_const(m_selection))
         selectedIds += m_scene->repository().graph.node(revision).id;
+    const bool expanded = !m_pendingSelection.isEmpty(); // what the user asked for comes first
+    if (expanded)
+        selectedIds = std::exchange(m_pendingSelection, {});
     const QString findText = m_search.text();
 
     m_applyingSelection = true;
@@ -87,7 +98,7 @@ void GraphView::showGraph(std::shared_ptr<const LoadedRepository> loaded)
             selection += revision;
     // Indices may have changed even when the ids did not: tell the window whenever
     // something was or is selected.
-    applySelection(selection, false, !selectedIds.isEmpty() || !selection.isEmpty());
+    applySelection(selection, expanded, !selectedIds.isEmpty() || !selection.isEmpty());
 }
 
 void GraphView::clearGraph()
@@ -106,8 +117,31 @@ void GraphView::selectRevisions(const QList<int> &revisions, bool centerOn)
     applySelection(revisions, centerOn, false);
 }
 
+void GraphView::expandRunsOf(const QList<int> &revisions)
+{
+    QStringList ids;
+    QSet<const CollapsedRunItem *> runs;
+    for (int revision : revisions)
+        if (const CollapsedRunItem *run = m_scene->runItemOf(revision); run && !runs.contains(run)) {
+            runs.insert(run);
+            ids += m_scene->repository().graph.node(revision).id;
+        }
+    if (!ids.isEmpty())
+        Q_EMIT runExpansionRequested(ids);
+}
+
 void GraphView::applySelection(const QList<int> &revisions, bool centerOn, bool alwaysNotify)
 {
+    m_pendingSelection.clear(); // a newer choice replaces one waiting for an expansion
+    const bool collapsed = std::any_of(revisions.cbegin(), revisions.cend(), [this](int revision) {
+        return !m_scene->revisionItem(revision) && m_scene->runItemOf(revision);
+    });
+    if (collapsed) {
+        for (int revision : revisions)
+            m_pendingSelection += m_scene->repository().graph.node(revision).id;
+        expandRunsOf(revisions);
+        return;
+    }
     QList<int> valid;
     QSet<int> seen;
     m_applyingSelection = true;
@@ -261,6 +295,26 @@ void GraphView::showEvent(QShowEvent *event)
         showInitialView();
 }
 
+void GraphView::changeEvent(QEvent *event)
+{
+    QGraphicsView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        followPalette();
+}
+
+void GraphView::followPalette()
+{
+    graphstyle::setDarkTheme(palette().color(QPalette::Base).lightness() < 128);
+    setBackgroundBrush(palette().color(QPalette::Base));
+    // Cached pixmaps hold the old colours: drop them by turning caching off and on.
+    if (m_scene->itemCaching()) {
+        m_scene->setItemCaching(false);
+        updateItemCaching();
+    }
+    m_scene->update();
+    m_legend->update();
+}
+
 void GraphView::setOrigins(std::shared_ptr<const OriginReport> origins)
 {
     m_scene->setOrigins(std::move(origins));
@@ -290,9 +344,12 @@ void GraphView::placeLegend()
 
 void GraphView::move(SelectionNavigator::Move move)
 {
-    if (RevisionItem *item = m_scene->revisionItem(m_navigator.target(currentRevision(), move))) {
+    const int target = m_navigator.target(currentRevision(), move);
+    if (RevisionItem *item = m_scene->revisionItem(target)) {
         selectRevisions({item->revision()}, false);
         ensureVisible(item, 48, 48);
+    } else if (m_scene->runItemOf(target)) {
+        selectRevisions({target}, true); // expands the run, then selects
     }
 }
 

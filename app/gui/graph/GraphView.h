@@ -53,7 +53,11 @@ public:
     void clearGraph();
 
     QList<int> selectedRevisions() const { return m_selection; } // in the order they were selected
+    // Selecting a revision inside a collapsed run asks for the run to be expanded
+    // (runExpansionRequested) and selects it once the expanded graph is shown.
     void selectRevisions(const QList<int> &revisions, bool centerOn = true);
+    // Asks for every collapsed run holding one of `revisions` to be expanded.
+    void expandRunsOf(const QList<int> &revisions);
     int revisionItemCount() const; // items drawn for revisions (ghosts excluded)
     QList<int> highlightedHeads() const; // heads drawn with head styling, history order
 
@@ -97,10 +101,13 @@ Q_SIGNALS:
     void revisionActivated(int revision); // double click / Enter: show its file
     void zoomChanged(qreal factor);
     void findPositionChanged(int position, int count); // after find / findNext / findPrevious
+    // The user wants these collapsed runs open: one member's id per run.
+    void runExpansionRequested(const QStringList &memberIds);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void onSceneSelectionChanged();
@@ -114,6 +121,7 @@ private:
     void onZoomChanged(qreal factor);
     void updateItemCaching();
     void placeLegend();
+    void followPalette(); // light or dark graph colours, as the palette is
 
     GraphScene *m_scene;
     GraphLegend *m_legend;
@@ -122,6 +130,7 @@ private:
     SelectionNavigator m_navigator;
     RevisionSearch m_search;
     QList<int> m_selection;
+    QStringList m_pendingSelection; // ids to select once their expanded runs are shown
     bool m_applyingSelection = false;
     bool m_initialViewPending = false;
 };

@@ -1,6 +1,7 @@
 #include "GraphViewInput.h"
 
 #include "BranchLabelBadge.h"
+#include "CollapsedRunItem.h"
 #include "GraphView.h"
 #include "GraphZoom.h"
 #include "RevisionItem.h"
@@ -137,6 +138,13 @@ bool GraphViewInput::mousePressed(QMouseEvent *event)
     }
     // Shift+drag selects with a rubber band; a plain drag off the boxes pans. Every
     // left press picks its own mode, so a rubber band never outlives its drag.
+    if (event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier)) {
+        if (const auto *run = qgraphicsitem_cast<const CollapsedRunItem *>(m_view->itemAt(event->position().toPoint()))) {
+            Q_EMIT runClicked(run);
+            event->accept();
+            return true;
+        }
+    }
     if (event->button() == Qt::LeftButton) {
         m_leftButtonDown = true;
         const bool rubberBand = event->modifiers() & Qt::ShiftModifier;

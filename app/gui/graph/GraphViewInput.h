@@ -16,6 +16,8 @@ class QWheelEvent;
 
 namespace headway {
 
+class CollapsedRunItem;
+
 class GraphView;
 class GraphZoom;
 class RevisionItem;
@@ -30,6 +32,7 @@ public:
 
 Q_SIGNALS:
     void revisionActivated(int revision); // double click / Enter
+    void runClicked(const headway::CollapsedRunItem *run); // a click on a collapsed run: expand it
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

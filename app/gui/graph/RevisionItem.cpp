@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <QTextLayout>
 
 namespace headway {
 
@@ -101,6 +102,29 @@ void RevisionItem::elideText() const
     m_elidedValid = true;
 }
 
+void RevisionItem::wrapMessage() const
+{
+    if (m_wrappedValid)
+        return;
+    m_wrappedValid = true;
+    m_wrappedMessage.clear();
+    const qreal width = m_box.width() - 2 * textPadding;
+    if (QFontMetricsF(messageFont()).horizontalAdvance(m_message) <= width)
+        return; // fits on its line: nothing to wrap
+    QTextLayout layout(m_message, twoLineMessageFont());
+    layout.beginLayout();
+    QTextLine first = layout.createLine();
+    if (!first.isValid()) {
+        layout.endLayout();
+        return;
+    }
+    first.setLineWidth(width);
+    layout.endLayout();
+    const QString head = m_message.left(first.textLength()).trimmed();
+    const QString rest = m_message.mid(first.textLength()).trimmed();
+    m_wrappedMessage = {head, QFontMetricsF(twoLineMessageFont()).elidedText(rest, Qt::ElideRight, width)};
+}
+
 void RevisionItem::paintOriginStripe(QPainter *painter) const
 {
     if (!m_origin)
@@ -149,9 +173,28 @@ void RevisionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     painter->setFont(idFont());
     painter->drawText(idLine, Qt::AlignLeft | Qt::AlignVCenter, m_id.left(12));
     painter->setPen(secondaryTextColor());
-    painter->setFont(messageFont());
-    painter->drawText(messageLine, Qt::AlignLeft | Qt::AlignVCenter, m_elidedMessage);
-    if (!m_elidedSummary.isEmpty()) {
+    if (lod >= twoLineLod)
+        wrapMessage();
+    if (lod >= twoLineLod && !m_wrappedMessage.isEmpty()) {
+        // Close up: two lines of a smaller font in the message's row and a little of
+        // the summary's, the summary below in the same small size.
+        painter->setFont(twoLineMessageFont());
+        const qreal line = QFontMetricsF(twoLineMessageFont()).height();
+        for (int i = 0; i < m_wrappedMessage.size(); ++i)
+            painter->drawText(QRectF(text.left(), idLine.bottom() + i * line, text.width(), line),
+                              Qt::AlignLeft | Qt::AlignVCenter, m_wrappedMessage.at(i));
+        if (!m_summary.isEmpty()) {
+            painter->setPen(summaryTextColor());
+            const QRectF below(text.left(), idLine.bottom() + 2 * line, text.width(), text.bottom() - idLine.bottom() - 2 * line);
+            painter->drawText(below, Qt::AlignLeft | Qt::AlignVCenter,
+                              QFontMetricsF(twoLineMessageFont()).elidedText(m_summary, Qt::ElideRight, text.width()));
+            painter->setPen(secondaryTextColor());
+        }
+    } else {
+        painter->setFont(messageFont());
+        painter->drawText(messageLine, Qt::AlignLeft | Qt::AlignVCenter, m_elidedMessage);
+    }
+    if (!m_elidedSummary.isEmpty() && (lod < twoLineLod || m_wrappedMessage.isEmpty())) {
         painter->setPen(summaryTextColor());
         painter->setFont(summaryFont());
         painter->drawText(summaryLine, Qt::AlignLeft | Qt::AlignVCenter, m_elidedSummary);

@@ -8,6 +8,7 @@
 #include "RevisionRoles.h"
 
 #include <QGraphicsItem>
+#include <QStringList>
 
 #include <optional>
 
@@ -29,6 +30,12 @@ public:
     RevisionRoles roles() const { return m_roles; }
     const QString &summary() const { return m_summary; }
     QRectF box() const { return m_box; }
+    // The message as drawn zoomed in (twoLineLod): two lines when one would elide it, else none.
+    QStringList closeUpMessageLines() const
+    {
+        wrapMessage();
+        return m_wrappedMessage;
+    }
 
     void setEmphasis(graphstyle::Emphasis emphasis);
     graphstyle::Emphasis emphasis() const { return m_emphasis; }
@@ -50,6 +57,7 @@ public:
 
 private:
     void elideText() const;
+    void wrapMessage() const;
     void updateOpacity();
     void paintOriginStripe(QPainter *painter) const;
 
@@ -68,6 +76,8 @@ private:
     mutable QString m_elidedMessage;
     mutable QString m_elidedSummary;
     mutable bool m_elidedValid = false;
+    mutable QStringList m_wrappedMessage; // at most two lines; built on the first close-up paint
+    mutable bool m_wrappedValid = false;
 };
 
 } // namespace headway

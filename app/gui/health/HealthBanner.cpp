@@ -4,6 +4,8 @@
 #include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace headway {
 
 namespace {
@@ -50,8 +52,21 @@ HealthBanner::HealthBanner(QWidget *parent)
 
 void HealthBanner::showProblems(const QList<HealthProblem> &problems)
 {
+    // A reload with the same problems keeps what the user opened.
+    const bool same = problems.size() == m_problems.size()
+        && std::equal(problems.cbegin(), problems.cend(), m_problems.cbegin(),
+                      [](const HealthProblem &a, const HealthProblem &b) { return a.text == b.text; });
     m_problems = problems;
-    m_expanded = false;
+    if (!same) {
+        m_expanded = false;
+        m_detailsOpen = QList<bool>(problems.size(), false);
+    }
+    rebuild();
+}
+
+void HealthBanner::setDetailsShown(bool shown)
+{
+    m_detailsOpen = QList<bool>(m_problems.size(), shown);
     rebuild();
 }
 
@@ -100,11 +115,18 @@ void HealthBanner::rebuild()
         const bool clickable = !problem.revisions.isEmpty() || !problem.path.isEmpty();
         const QString what = problem.text.toHtmlEscaped();
         QString html = clickable ? QStringLiteral("<a href=\"problem:%1\">%2</a>").arg(i).arg(what) : what;
-        if (!problem.fix.isEmpty())
-            html += QStringLiteral(" &mdash; <b>%1</b> %2").arg(tr("Fix:"), problem.fix.toHtmlEscaped());
         if (!problem.action.isEmpty())
-            html += QStringLiteral(" <a href=\"action:%1\">%2</a>").arg(problem.action, problem.actionText.toHtmlEscaped());
-        addLine(html, problem.level);
+            html += QStringLiteral(" &mdash; <a href=\"action:%1\">%2</a>").arg(problem.action, problem.actionText.toHtmlEscaped());
+        const bool open = m_detailsOpen.value(i);
+        if (!problem.fix.isEmpty())
+            html += QStringLiteral(" &nbsp;<a href=\"details:%1\">%2</a>").arg(i).arg(open ? tr("Hide details") : tr("Details…"));
+        QLabel *line = addLine(html, problem.level);
+        line->setAccessibleDescription(problem.fix); // read out even while the details are closed
+        if (open && !problem.fix.isEmpty()) {
+            QLabel *fix = addLine(QStringLiteral("<b>%1</b> %2").arg(tr("Fix:"), problem.fix.toHtmlEscaped()), problem.level);
+            fix->setText(QStringLiteral("<b>%1</b> %2").arg(tr("Fix:"), problem.fix.toHtmlEscaped())); // no symbol
+            fix->setIndent(20);
+        }
     }
     if (m_problems.size() > foldedLines) {
         addLine(m_expanded ? tr("<a href=\"fold\">Show fewer</a>")
@@ -146,6 +168,12 @@ void HealthBanner::activateLink(const QString &link)
     } else if (link == QLatin1String("unfold") || link == QLatin1String("fold")) {
         m_expanded = link == QLatin1String("unfold");
         rebuild();
+    } else if (link.startsWith(QLatin1String("details:"))) {
+        const int index = link.mid(8).toInt();
+        if (index >= 0 && index < m_detailsOpen.size()) {
+            m_detailsOpen[index] = !m_detailsOpen.at(index);
+            rebuild();
+        }
     } else if (link.startsWith(QLatin1String("action:"))) {
         Q_EMIT actionRequested(link.mid(7));
     } else if (link.startsWith(QLatin1String("problem:"))) {

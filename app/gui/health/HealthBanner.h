@@ -1,6 +1,8 @@
 // The strip above the graph that says, in one line per problem, what is wrong
-// with the repository and how to fix it (green when all is well). Clicking a
-// problem asks the window to select what it concerns.
+// with the repository (green when all is well), with the action that fixes it
+// and a Details expander for the fix in words: a calm line by default, the
+// whole explanation on request. Clicking a problem asks the window to select
+// what it concerns.
 #pragma once
 
 #include "health/HealthProblems.h"
@@ -27,8 +29,12 @@ public:
     void showWelcome();
     // The fork's flow (ForkFlow's rich text with action links), below the problems; empty: none.
     void setForkFlow(const QString &html);
-    // Everything the banner says, as plain text (for tests and screen readers).
+    // Everything the banner shows, as plain text (for tests and screen readers).
     QString text() const;
+    // Opens or closes the fix under every problem line.
+    void setDetailsShown(bool shown);
+    // How many lines the banner shows (problems, fixes opened, the fold and the fork flow).
+    int lineCount() const { return int(m_labels.size()); }
 
 Q_SIGNALS:
     void problemActivated(const QList<int> &revisions, const QString &path, int line);
@@ -45,6 +51,7 @@ private:
     QList<QLabel *> m_labels;
     QList<HealthProblem> m_problems;
     bool m_expanded = false;
+    QList<bool> m_detailsOpen; // per problem: its fix is shown
     QString m_forkFlow;
 };
 

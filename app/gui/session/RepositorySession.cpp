@@ -7,6 +7,8 @@
 #include "python/InterpreterSysPath.h"
 #include "repository/RepositoryLoader.h"
 
+#include <algorithm>
+
 
 namespace headway {
 
@@ -48,6 +50,9 @@ RepositorySession::~RepositorySession()
 
 void RepositorySession::open(const QString &path)
 {
+    // Another repository: its runs are collapsed afresh, by its own size.
+    m_collapse.mode = CollapseOptions::Mode::Automatic;
+    m_collapse.expanded.clear();
     startLoad(path, false);
 }
 
@@ -117,7 +122,7 @@ void RepositorySession::startLoad(QString path, bool reload)
 
     // Everything the loading thread needs is copied in; it never calls back into this object.
     const std::shared_ptr<Progress> progress = m_progress;
-    const LayoutInputBuilder inputFor = m_inputBuilder;
+    const InputMaker inputFor = inputMaker();
     runInBackground(this, [path, reload, progress, inputFor] {
         LoadOptions options;
         options.resolvedValues = ResolvedValueCache::load(); // what the user resolved through Python
@@ -132,19 +137,95 @@ void RepositorySession::startLoad(QString path, bool reload)
         Loaded result;
         result.path = path;
         result.reload = reload;
-        result.repository = RepositoryLoader::load(path, options);
-        if (!result.repository.found() || result.repository.cancelled)
-            return result;
-        // Search, navigation and the history list need it: compute it here, off the GUI thread.
-        result.repository.graph.historyOrder();
-        // The details panel and the graph's node summaries show them; reading reopens
-        // every file, so it belongs here too, and stops at the same cancel.
-        result.operations = RepositoryOperations::read(result.repository, 0, &progress->cancel);
-        if (progress->cancel) {
-            result.repository.cancelled = true; // half-read operations must never be shown
+        Repository repository = RepositoryLoader::load(path, options);
+        result.cancelled = repository.cancelled;
+        if (!repository.found() || repository.cancelled) {
+            result.failure = failureReason(path, repository);
             return result;
         }
-        result.input = inputFor(result.repository);
+        // Search, navigation and the history list need it: compute it here, off the GUI thread.
+        repository.graph.historyOrder();
+        // The details panel and the graph's node summaries show them; reading reopens
+        // every file, so it belongs here too, and stops at the same cancel.
+        result.operations = RepositoryOperations::read(repository, 0, &progress->cancel);
+        if (progress->cancel) {
+            result.cancelled = true; // half-read operations must never be shown
+            return result;
+        }
+        result.input = inputFor(repository);
+        result.repository = std::make_shared<const Repository>(std::move(repository));
+        return result;
+    }, [this, job](Loaded result) { loaded(job, std::move(result)); }, QThreadPool::globalInstance());
+}
+
+void RepositorySession::setCollapseMode(CollapseOptions::Mode mode)
+{
+    m_collapse.mode = mode;
+    if (mode != CollapseOptions::Mode::Never)
+        m_collapse.expanded.clear(); // collapsing again means every run
+    relayout();
+}
+
+void RepositorySession::setCollapseThreshold(int revisions)
+{
+    if (revisions == m_collapse.threshold)
+        return;
+    m_collapse.threshold = revisions;
+    if (m_collapse.mode == CollapseOptions::Mode::Automatic)
+        relayout();
+}
+
+void RepositorySession::expandRuns(const QStringList &ids)
+{
+    for (const QString &id : ids)
+        m_collapse.expanded.insert(id);
+    relayout();
+}
+
+void RepositorySession::setLayoutDirection(LayoutDirection direction)
+{
+    if (direction == m_direction)
+        return;
+    m_direction = direction;
+    relayout();
+}
+
+RepositorySession::InputMaker RepositorySession::inputMaker() const
+{
+    return [builder = m_inputBuilder, collapse = m_collapse, direction = m_direction](const Repository &repository) {
+        LayoutInput input = collapseLinearRuns(builder(repository), collapse);
+        input.options.direction = direction;
+        return input;
+    };
+}
+
+bool RepositorySession::showsCollapsedRuns() const
+{
+    return m_loaded && std::any_of(m_loaded->input.nodes.cbegin(), m_loaded->input.nodes.cend(),
+                                   [](const LayoutNode &node) { return node.isCollapsedRun(); });
+}
+
+void RepositorySession::relayout()
+{
+    if (!m_requestedPath.isEmpty()) {
+        startLoad(m_requestedPath, m_requestedReload); // a load in flight starts over with the new options
+        return;
+    }
+    if (!m_loaded)
+        return;
+    const int job = supersede();
+    setBusy(true);
+    Q_EMIT relayoutStarted();
+    const std::shared_ptr<const LoadedRepository> shown = m_loaded;
+    const InputMaker inputFor = inputMaker();
+    const QString path = m_path;
+    runInBackground(this, [shown, inputFor, path] {
+        Loaded result;
+        result.path = path;
+        result.reload = true;
+        result.repository = shown->repository;
+        result.operations = shown->operations;
+        result.input = inputFor(*shown->repository);
         return result;
     }, [this, job](Loaded result) { loaded(job, std::move(result)); }, QThreadPool::globalInstance());
 }
@@ -156,13 +237,13 @@ void RepositorySession::loaded(int job, Loaded result)
     m_progressTimer.stop();
     reportProgress();
     m_progress.reset();
-    if (result.repository.cancelled) {
+    if (result.cancelled) {
         setBusy(false);
         Q_EMIT loadCancelled();
         return;
     }
-    if (!result.repository.found()) {
-        fail(result.path, failureReason(result.path, result.repository));
+    if (!result.repository) {
+        fail(result.path, result.failure);
         return;
     }
     m_pending = std::move(result);
@@ -178,8 +259,8 @@ void RepositorySession::layoutFinished(int layoutJob, const GraphLayout &layout)
     m_pending.reset();
     m_requestedPath.clear();
     m_path = done.path;
-    m_loaded = LoadedRepository::make(std::make_shared<const Repository>(std::move(done.repository)),
-                                      std::move(done.input), layout, std::move(done.operations));
+    m_loaded = LoadedRepository::make(std::move(done.repository), std::move(done.input), layout,
+                                      std::move(done.operations));
     m_watcher->watch(*m_loaded->repository);
     setBusy(false);
     const std::shared_ptr<const LoadedRepository> shown = m_loaded; // a receiver may start the next load

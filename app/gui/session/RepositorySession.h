@@ -11,6 +11,7 @@
 #include "layout/GraphLayout.h"
 #include "layout/LayoutInput.h"
 #include "layout/LoadedRepository.h"
+#include "layout/RunCollapse.h"
 #include "operations/RepositoryOperations.h"
 #include "repository/Repository.h"
 
@@ -60,10 +61,27 @@ public:
     // Reload automatically when the version directories change (on by default).
     void setWatching(bool enabled);
 
+    // Which linear runs are drawn as one box (RunCollapse.h). Changing it lays the
+    // shown repository out again, off the GUI thread; opening another repository
+    // forgets the expanded runs and an explicit mode.
+    const CollapseOptions &collapseOptions() const { return m_collapse; }
+    void setCollapseMode(CollapseOptions::Mode mode);
+    void setCollapseThreshold(int revisions);
+    // Keeps the runs holding these revision ids expanded from now on.
+    void expandRuns(const QStringList &ids);
+    // Whether the shown layout has collapsed runs.
+    bool showsCollapsedRuns() const;
+    // Top-down or left-to-right; changing it lays the shown repository out again.
+    void setLayoutDirection(LayoutDirection direction);
+    LayoutDirection layoutDirection() const { return m_direction; }
+
 Q_SIGNALS:
     void loadStarted(const QString &path, bool reload);
     void loadProgress(int done, int total); // files parsed so far
     void layoutStarted();
+    // The shown repository is being laid out again with other collapse options;
+    // repositoryReady follows, as after a reload.
+    void relayoutStarted();
     // A load and its layout are done; `loaded` is now what loaded() returns (never null).
     void repositoryReady(const std::shared_ptr<const headway::LoadedRepository> &loaded);
     // Nothing usable at `path`: `reason` says why and how to fix it.
@@ -75,9 +93,11 @@ private:
     struct Loaded {
         QString path;
         bool reload = false;
-        Repository repository;
+        std::shared_ptr<const Repository> repository;
         RepositoryOperations operations;
         LayoutInput input;
+        Diagnostic failure; // why nothing was found, when repository is null
+        bool cancelled = false;
     };
     struct Progress {
         std::atomic<bool> cancel{false};
@@ -86,6 +106,10 @@ private:
     };
 
     void startLoad(QString path, bool reload); // by value: callers pass members it resets
+    void relayout();
+    // The input the layout gets: the builder's, collapsed, in the session's direction.
+    using InputMaker = std::function<LayoutInput(const Repository &)>;
+    InputMaker inputMaker() const;
     int supersede(); // invalidates every job in flight; returns the new job's id
     void loaded(int job, Loaded result);
     void layoutFinished(int layoutJob, const GraphLayout &layout);
@@ -97,6 +121,8 @@ private:
     VersionDirectoryWatcher *m_watcher;
     QTimer m_progressTimer; // polls the loading thread's counters: no calls back from it
     LayoutInputBuilder m_inputBuilder;
+    CollapseOptions m_collapse;
+    LayoutDirection m_direction = LayoutDirection::TopDown;
 
     int m_job = 0; // the newest request; results of older ones are dropped
     std::shared_ptr<Progress> m_progress;

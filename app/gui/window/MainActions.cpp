@@ -96,7 +96,7 @@ void MainActions::populate(const QList<QAction *> &panels)
     file->addSeparator();
     file->addAction(quit);
 
-    QMenu *view = bar->addMenu(tr("&View"));
+    QMenu *view = viewMenu = bar->addMenu(tr("&View"));
     view->addActions({zoomIn, zoomOut, fitToWindow, actualSize});
     view->addSeparator();
     view->addActions({find, findNext, findPrevious});

@@ -30,6 +30,7 @@ public:
     QAction *goParent, *goChild, *goNextSibling, *goPreviousSibling;
     QAction *about;
     QMenu *recentMenu;
+    QMenu *viewMenu = nullptr; // made by populate()
     QToolBar *toolBar;
 
 private:

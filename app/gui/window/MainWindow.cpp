@@ -18,8 +18,11 @@
 #include "window/RecentRepositories.h"
 #include "session/RepositorySession.h"
 #include "database/TestUpgradePanel.h"
+#include "graph/GraphOverview.h"
 #include "graph/GraphView.h"
+#include "window/GraphPresentation.h"
 #include "graph/RevisionResolver.h"
+#include "layout/RunCollapse.h"
 #include "report/DotReport.h"
 
 #include <QAction>
@@ -78,6 +81,8 @@ MainWindow::MainWindow(QWidget *parent)
         showDefaultError(title, message, hint);
     };
     connectSession(); // before the controller connects: a reload reaches the window first
+    m_presentation = new GraphPresentation(m_session, m_graph, this);
+    m_overview = new GraphOverview(m_graph, this);
     m_migrations = new MigrationController(m_session, this);
     m_databaseActions = new DatabaseActions(this);
     m_databaseCommands = new DatabaseCommands(this, m_migrations, m_databaseActions);
@@ -131,6 +136,14 @@ void MainWindow::createDocks()
     detailsDock->toggleViewAction()->setToolTip(detailsDock->toggleViewAction()->statusTip());
     addDockWidget(Qt::RightDockWidgetArea, detailsDock);
 
+    auto *overviewDock = new QDockWidget(tr("Overview"), this);
+    overviewDock->setObjectName(QStringLiteral("overviewDock"));
+    overviewDock->setWidget(m_overview);
+    overviewDock->toggleViewAction()->setStatusTip(tr("Show or hide the whole graph with the visible area as a frame"));
+    overviewDock->toggleViewAction()->setToolTip(overviewDock->toggleViewAction()->statusTip());
+    addDockWidget(Qt::RightDockWidgetArea, overviewDock);
+    splitDockWidget(overviewDock, detailsDock, Qt::Vertical);
+
     auto *historyDock = new QDockWidget(tr("History"), this);
     historyDock->setObjectName(QStringLiteral("historyDock"));
     historyDock->setWidget(m_history);
@@ -159,9 +172,12 @@ void MainWindow::createDocks()
 
     resizeDocks({detailsDock}, {460}, Qt::Horizontal);
     resizeDocks({historyDock}, {180}, Qt::Vertical);
+    resizeDocks({overviewDock}, {200}, Qt::Vertical);
 
-    m_actions->populate({detailsDock->toggleViewAction(), historyDock->toggleViewAction(),
-                         consoleDock->toggleViewAction(), testDock->toggleViewAction()});
+    m_actions->populate({overviewDock->toggleViewAction(), detailsDock->toggleViewAction(),
+                         historyDock->toggleViewAction(), consoleDock->toggleViewAction(),
+                         testDock->toggleViewAction()});
+    m_presentation->addTo(m_actions->viewMenu);
     m_databaseActions->populate(m_actions->toolBar, m_graph);
     const QList<QAction *> menus = menuBar()->actions();
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), m_fork->menu()); // before Help
@@ -196,6 +212,10 @@ void MainWindow::connectSession()
     connect(m_session, &RepositorySession::loadStarted, this, [this](const QString &path, bool reload) {
         m_loadIsReload = reload;
         m_progress->start(reload ? tr("Reloading…") : tr("Loading %1…").arg(QDir::toNativeSeparators(path)));
+    });
+    connect(m_session, &RepositorySession::relayoutStarted, this, [this] {
+        m_loadIsReload = true; // the same repository, drawn another way
+        m_progress->start(tr("Laying out…"));
     });
     connect(m_session, &RepositorySession::loadProgress, m_progress, &LoadProgressIndicator::setProgress);
     connect(m_session, &RepositorySession::layoutStarted, this, [this] { m_progress->setPhase(tr("Laying out…")); });
@@ -373,8 +393,7 @@ void MainWindow::showRepository(const std::shared_ptr<const LoadedRepository> &l
     const QString name = QFileInfo(repository.layout.baseDirectory).fileName();
     setWindowTitle(tr("%1 — Headway").arg(name.isEmpty() ? repository.layout.baseDirectory : name));
     setWindowFilePath(repository.layout.baseDirectory);
-    const int revisions = int(input.nodes.size()) - int(std::count_if(input.nodes.cbegin(), input.nodes.cend(),
-                                                                      [](const LayoutNode &n) { return n.ghost; }));
+    const int revisions = revisionCount(input);
     const int heads = int(repository.graph.heads().size());
     m_summary->setText((revisions == 1 ? tr("1 revision") : tr("%1 revisions").arg(revisions)) + QStringLiteral(" · ")
                        + (heads == 1 ? tr("1 head") : tr("%1 heads").arg(heads)));

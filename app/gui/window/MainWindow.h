@@ -24,6 +24,8 @@ class DatabaseStatus;
 class DetailsPanel;
 class FindBar;
 class ForkActions;
+class GraphOverview;
+class GraphPresentation;
 class GraphView;
 class HealthBanner;
 class HistoryList;
@@ -76,6 +78,8 @@ public:
     CommandConsole *commandConsole() const { return m_console; }
     TestUpgradePanel *testUpgradePanel() const { return m_testUpgrade; }
     ForkActions *forkActions() const { return m_fork; }
+    GraphPresentation *graphPresentation() const { return m_presentation; }
+    GraphOverview *graphOverview() const { return m_overview; }
 
 Q_SIGNALS:
     void graphShown();                      // a load and its layout are on screen
@@ -121,6 +125,8 @@ private:
     DatabaseActions *m_databaseActions = nullptr;
     DatabaseCommands *m_databaseCommands = nullptr;
     ForkActions *m_fork = nullptr;
+    GraphPresentation *m_presentation = nullptr;
+    GraphOverview *m_overview = nullptr;
     DatabaseStatus *m_databaseStatus = nullptr;
     CommandConsole *m_console = nullptr;
     TestUpgradePanel *m_testUpgrade = nullptr;

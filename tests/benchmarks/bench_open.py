@@ -1,0 +1,119 @@
+"""Open to first paint: `headway --screenshot` on generated histories, whole process.
+
+For each size, writes a seeded history (headway-gen-history, Flask-Migrate
+bodies, a few branches and merges) and times whole-process runs of the real
+application loading it, laying it out and painting it into a PNG, offscreen:
+with linear runs collapsed (the default above 200 revisions) and with every
+revision in a box of its own (--collapse never). The reference, measured in
+the same run on the same files, is Alembic loading the script directory and
+walking every revision (what `alembic history` does before printing). Reports
+median and min wall time and each child's peak RSS.
+
+Usage: bench_open.py --gui headway --gen headway-gen-history --python PY
+                     [--sizes 10000,100000] [--runs N] [--json OUT]
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ALEMBIC_WALK = (
+    "import sys\n"
+    "from alembic.config import Config\n"
+    "from alembic.script import ScriptDirectory\n"
+    "script = ScriptDirectory.from_config(Config(sys.argv[1]))\n"
+    "print(sum(1 for _ in script.walk_revisions()))\n"
+)
+
+
+def run_once(cmd, env=None):
+    """Runs cmd to completion; returns (wall seconds, peak RSS in KiB, stdout)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            sys.exit(f"{' '.join(cmd)} exited with {proc.returncode}:\n{err.read().decode(errors='replace')}")
+        out.seek(0)
+        return wall, usage.ru_maxrss, out.read().decode()
+
+
+def measure(cmd, runs, env=None):
+    _, _, output = run_once(cmd, env)  # warm-up: page cache, fonts, __pycache__
+    walls, rss = [], []
+    for _ in range(runs):
+        wall, peak, output = run_once(cmd, env)
+        walls.append(wall)
+        rss.append(peak)
+    return {"median_s": statistics.median(walls), "min_s": min(walls), "peak_rss_kib": max(rss),
+            "runs": runs, "output": output.strip()}
+
+
+def bench_size(args, size, env):
+    with tempfile.TemporaryDirectory(prefix="headway-bench-open-") as workdir:
+        root = os.path.join(workdir, "history")
+        subprocess.run([args.gen, "--seed", str(size), "--revisions", str(size), "--out", root,
+                        "--flask-bodies", "--branch-chance", str(args.branch_chance),
+                        "--merge-chance", str(args.branch_chance)],
+                       check=True, stdout=subprocess.DEVNULL)
+        png = os.path.join(workdir, "shot.png")
+        result = {"revisions": size}
+        for mode in ("auto", "never"):
+            cmd = [args.gui, "--screenshot", png, "--collapse", mode, root]
+            result[f"headway_{mode}"] = measure(cmd, args.runs, env)
+            if not os.path.getsize(png):
+                sys.exit(f"{' '.join(cmd)} wrote an empty screenshot")
+        alembic = measure([args.python, "-c", ALEMBIC_WALK, os.path.join(root, "alembic.ini")], args.runs)
+        if int(alembic["output"]) != size:
+            sys.exit(f"Alembic walked {alembic['output']} revisions of {size}")
+        result["alembic_walk"] = alembic
+    for key in ("headway_auto", "headway_never"):
+        result[key].pop("output")
+        result[key]["alembic_ratio"] = alembic["median_s"] / result[key]["median_s"]
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gui", required=True, help="path to the headway executable")
+    parser.add_argument("--gen", required=True, help="path to headway-gen-history")
+    parser.add_argument("--python", required=True, help="interpreter that has alembic installed")
+    parser.add_argument("--sizes", default="10000,100000", help="comma-separated revision counts")
+    parser.add_argument("--branch-chance", type=float, default=0.05, help="chance a revision starts a branch")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per variant")
+    parser.add_argument("--json", metavar="OUT", help="also write the results as JSON")
+    args = parser.parse_args()
+
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    # Headway's settings and caches in a throwaway place: the user's are neither read nor changed.
+    home = tempfile.mkdtemp(prefix="headway-bench-home-")
+    for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        env[name] = os.path.join(home, name.lower())
+    results = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        results.append(bench_size(args, size, env))
+        print(f"{size} revisions done", file=sys.stderr, flush=True)
+
+    print("| revisions | collapsed (default): median / min | peak RSS | every box: median / min | peak RSS "
+          "| Alembic loading + walk | Alembic / Headway (collapsed) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        a, n, w = r["headway_auto"], r["headway_never"], r["alembic_walk"]
+        print(f"| {r['revisions']:,} | {a['median_s']:.2f} / {a['min_s']:.2f} s | {a['peak_rss_kib'] / 1024:.0f} MiB "
+              f"| {n['median_s']:.2f} / {n['min_s']:.2f} s | {n['peak_rss_kib'] / 1024:.0f} MiB "
+              f"| {w['median_s']:.2f} s | {a['alembic_ratio']:.1f}x |")
+    if args.json:
+        with open(args.json, "w") as out:
+            json.dump(results, out, indent=2)
+
+
+if __name__ == "__main__":
+    main()

@@ -2,9 +2,11 @@
 //   headway [REPOSITORY]
 //   headway --demo
 //   headway --screenshot FILE [REPOSITORY | --demo] [--select REV] [--run upgrade|test-upgrade|rehearse|preview-merge]
+//   headway --screenshot FILE --start-page
 #include "engine/ServerRegistry.h"
 #include "session/RepositorySession.h"
 #include "window/MainWindow.h"
+#include "window/RecentRepositories.h"
 #include "window/ScreenshotTaker.h"
 
 #include <QApplication>
@@ -53,7 +55,11 @@ int main(int argc, char *argv[])
         QStringLiteral("collapse"),
         QApplication::translate("main", "Collapse linear runs: auto (above the threshold, the default), always or never."),
         QStringLiteral("WHEN"), QStringLiteral("auto"));
-    parser.addOptions({demo, screenshot, select, run, collapse});
+    const QCommandLineOption startPage(
+        QStringLiteral("start-page"),
+        QApplication::translate("main", "With --screenshot: capture the start page with the recent repositories "
+                                        "as the settings list them."));
+    parser.addOptions({demo, screenshot, select, run, collapse, startPage});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -63,7 +69,13 @@ int main(int argc, char *argv[])
         return 64;
     }
     const bool screenshotMode = parser.isSet(screenshot);
-    if (screenshotMode && positional.isEmpty() && !parser.isSet(demo)) {
+    const bool startPageShot = parser.isSet(startPage);
+    if (startPageShot
+        && (!screenshotMode || !positional.isEmpty() || parser.isSet(demo) || parser.isSet(run) || parser.isSet(select))) {
+        err << QApplication::translate("main", "headway: --start-page goes with --screenshot FILE alone") << Qt::endl;
+        return 64;
+    }
+    if (screenshotMode && !startPageShot && positional.isEmpty() && !parser.isSet(demo)) {
         err << QApplication::translate("main", "headway: --screenshot needs a REPOSITORY or --demo") << Qt::endl;
         return 64;
     }
@@ -84,7 +96,12 @@ int main(int argc, char *argv[])
     QThreadPool::globalInstance()->start([] { headway::ServerRegistry().reapLeftovers(); });
 
     headway::MainWindow window;
-    if (screenshotMode) {
+    if (startPageShot) {
+        // The recent list is the picture's content; window geometry and docks stay out of it.
+        headway::ScreenshotTaker::ofStartPage(&window, parser.value(screenshot));
+        window.recentRepositories()->loadSettings();
+        window.resize(1400, 900);
+    } else if (screenshotMode) {
         // A fixed size and no saved state: the same picture on every machine.
         new headway::ScreenshotTaker(&window, parser.value(screenshot), parser.value(run));
         window.session()->setWatching(false);

@@ -169,10 +169,13 @@ void TestMainWindow::openingTheDemoShowsItsGraphAndTwoHeads()
     QVERIFY2(!banner.contains(QStringLiteral("flask db merge")) && banner.contains(QStringLiteral("Details")),
              qPrintable(banner));
     QLabel *detailsLink = nullptr;
-    for (QLabel *label : window.healthBanner()->findChildren<QLabel *>())
-        if (label->isVisibleTo(window.healthBanner()) && label->text().contains(QStringLiteral("details:0")))
-            detailsLink = label;
-    QVERIFY(detailsLink);
+    const auto findDetailsLink = [&] {
+        for (QLabel *label : window.healthBanner()->findChildren<QLabel *>())
+            if (label->isVisibleTo(window.healthBanner()) && label->text().contains(QStringLiteral("details:0")))
+                detailsLink = label;
+        return detailsLink != nullptr;
+    };
+    QTRY_VERIFY(findDetailsLink()); // new lines are shown from the event loop
     const int lines = window.healthBanner()->lineCount();
     Q_EMIT detailsLink->linkActivated(QStringLiteral("details:0"));
     const QString opened = window.healthBanner()->text();

@@ -74,6 +74,7 @@ MigrationController::MigrationController(RepositorySession *session, QObject *pa
     qRegisterMetaType<StepResult>();
     qRegisterMetaType<OperationResult>();
     connect(session, &RepositorySession::repositoryReady, this, &MigrationController::repositoryLoaded);
+    connect(session, &RepositorySession::closed, this, &MigrationController::repositoryClosed);
     connect(session, &RepositorySession::loadFailed, this, [this] {
         if (auto done = std::exchange(m_reloadDone, {}))
             done(nullptr);
@@ -177,6 +178,22 @@ void MigrationController::repositoryLoaded()
     Q_EMIT databaseRevisionsChanged(m_database.revisions);
     m_refreshAfterPrepare = true;
     prepareTool();
+}
+
+void MigrationController::repositoryClosed()
+{
+    // The window closes a repository only while no command runs (a running one keeps its own copies).
+    m_repository.reset();
+    m_repositoryPath.clear(); // opening it again prepares its tool and reads its database afresh
+    m_tool.reset();
+    ++m_prepareJob; // a tool still being prepared is for nothing now
+    m_preparing = false;
+    m_refreshAfterPrepare = false;
+    m_database = {};
+    m_lastBackup = {};
+    Q_EMIT databaseRevisionsChanged(m_database.revisions);
+    Q_EMIT repositoryChanged();
+    Q_EMIT toolChanged();
 }
 
 void MigrationController::prepareTool()

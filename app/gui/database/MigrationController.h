@@ -118,6 +118,7 @@ Q_SIGNALS:
 
 private:
     void repositoryLoaded();
+    void repositoryClosed();
     void prepareTool();
     void finished(const OperationResult &result);
     MigrationPlan plan(OperationKind kind, const QString &target) const;

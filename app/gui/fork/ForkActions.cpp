@@ -70,6 +70,7 @@ ForkActions::ForkActions(QWidget *window, RepositorySession *session, GraphView 
     connect(m_session, &RepositorySession::repositoryReady, this, [this] {
         m_status->refresh(m_session->repository(), upstreamSetting());
     });
+    connect(m_session, &RepositorySession::closed, this, [this] { m_status->refresh(nullptr, {}); });
     connect(m_migrations, &MigrationController::mergeVerified, this, [this](const MergeVerification &verification) {
         if (verification.ok())
             m_lastMigration = verification.newFile;

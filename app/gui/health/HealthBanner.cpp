@@ -70,16 +70,6 @@ void HealthBanner::setDetailsShown(bool shown)
     rebuild();
 }
 
-void HealthBanner::showWelcome()
-{
-    m_problems.clear();
-    rebuild();
-    addLine(tr("No repository open. <a href=\"open\">Open a project</a> (Ctrl+O), drop its folder or "
-               "alembic.ini here, or <a href=\"demo\">open the demo</a>."),
-            HealthProblem::Level::Ok);
-    setPalette(QPalette());
-}
-
 void HealthBanner::setForkFlow(const QString &html)
 {
     if (html == m_forkFlow)
@@ -161,11 +151,7 @@ QLabel *HealthBanner::addLine(const QString &html, HealthProblem::Level level)
 
 void HealthBanner::activateLink(const QString &link)
 {
-    if (link == QLatin1String("open")) {
-        Q_EMIT openRequested();
-    } else if (link == QLatin1String("demo")) {
-        Q_EMIT demoRequested();
-    } else if (link == QLatin1String("unfold") || link == QLatin1String("fold")) {
+    if (link == QLatin1String("unfold") || link == QLatin1String("fold")) {
         m_expanded = link == QLatin1String("unfold");
         rebuild();
     } else if (link.startsWith(QLatin1String("details:"))) {

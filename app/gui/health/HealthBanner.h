@@ -25,8 +25,6 @@ public:
     explicit HealthBanner(QWidget *parent = nullptr);
 
     void showProblems(const QList<HealthProblem> &problems);
-    // What to do when no repository is open yet.
-    void showWelcome();
     // The fork's flow (ForkFlow's rich text with action links), below the problems; empty: none.
     void setForkFlow(const QString &html);
     // Everything the banner shows, as plain text (for tests and screen readers).
@@ -38,8 +36,6 @@ public:
 
 Q_SIGNALS:
     void problemActivated(const QList<int> &revisions, const QString &path, int line);
-    void openRequested();
-    void demoRequested();
     void actionRequested(const QString &action); // a problem's action link ("merge-heads")
 
 private:

@@ -91,6 +91,16 @@ void RepositorySession::cancel()
     Q_EMIT loadCancelled();
 }
 
+void RepositorySession::close()
+{
+    supersede();
+    setBusy(false);
+    m_watcher->clear();
+    m_loaded.reset();
+    m_path.clear();
+    Q_EMIT closed();
+}
+
 void RepositorySession::setWatching(bool enabled)
 {
     m_watcher->setEnabled(enabled);

@@ -45,6 +45,8 @@ public:
     void reload();
     // Abandons the load or layout in progress; the shown repository stays.
     void cancel();
+    // Abandons any load and forgets the shown repository: nothing is open afterwards.
+    void close();
 
     bool hasRepository() const { return m_loaded != nullptr; }
     // The shown repository; shared so panels can keep it without copying the graph.
@@ -87,6 +89,7 @@ Q_SIGNALS:
     // Nothing usable at `path`: `reason` says why and how to fix it.
     void loadFailed(const QString &path, const headway::Diagnostic &reason);
     void loadCancelled();
+    void closed(); // close() left nothing open
     void busyChanged(bool busy);
 
 private:

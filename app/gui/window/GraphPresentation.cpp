@@ -47,6 +47,7 @@ GraphPresentation::GraphPresentation(RepositorySession *session, GraphView *view
     });
     connect(view, &GraphView::runExpansionRequested, m_session, &RepositorySession::expandRuns);
     connect(m_session, &RepositorySession::repositoryReady, this, &GraphPresentation::syncWithSession);
+    connect(m_session, &RepositorySession::closed, this, [this] { setEnabled(false); });
     setEnabled(false);
 }
 

@@ -34,6 +34,9 @@ MainActions::MainActions(QMainWindow *window)
     openDemo = make(tr("Open &Demo"), tr("Open the bundled demo: a fork whose merge left two heads"));
     reload = make(tr("&Reload"), tr("Read the migrations again from disk"), {QKeySequence(Qt::Key_F5)});
     reload->setIcon(themed(QStringLiteral("view-refresh"), style, QStyle::SP_BrowserReload));
+    closeRepository = make(tr("&Close Repository"), tr("Close the repository and go back to the start page"),
+                           {QKeySequence(Qt::CTRL | Qt::Key_W)});
+    closeRepository->setIcon(themed(QStringLiteral("document-close"), style, QStyle::SP_DialogCloseButton));
     exportSvg = make(tr("Export as &SVG…"), tr("Save the graph as a scalable SVG image"));
     exportSvg->setIcon(themed(QStringLiteral("document-export")));
     exportPng = make(tr("Export as &PNG…"), tr("Save the graph as a PNG image"));
@@ -90,7 +93,7 @@ void MainActions::populate(const QList<QAction *> &panels)
     QMenu *file = bar->addMenu(tr("&File"));
     file->addActions({open, openDemo});
     file->addMenu(recentMenu);
-    file->addAction(reload);
+    file->addActions({reload, closeRepository});
     file->addSeparator();
     file->addActions({exportSvg, exportPng, exportDot});
     file->addSeparator();
@@ -124,8 +127,9 @@ void MainActions::populate(const QList<QAction *> &panels)
 
 void MainActions::setRepositoryActionsEnabled(bool enabled)
 {
-    for (QAction *action : {reload, exportSvg, exportPng, exportDot, zoomIn, zoomOut, fitToWindow, actualSize,
-                            find, findNext, findPrevious, goParent, goChild, goNextSibling, goPreviousSibling})
+    for (QAction *action : {reload, closeRepository, exportSvg, exportPng, exportDot, zoomIn, zoomOut,
+                            fitToWindow, actualSize, find, findNext, findPrevious, goParent, goChild,
+                            goNextSibling, goPreviousSibling})
         action->setEnabled(enabled);
 }
 

@@ -25,7 +25,7 @@ public:
     // Commands that need a repository on screen.
     void setRepositoryActionsEnabled(bool enabled);
 
-    QAction *open, *openDemo, *reload, *exportSvg, *exportPng, *exportDot, *quit;
+    QAction *open, *openDemo, *reload, *closeRepository, *exportSvg, *exportPng, *exportDot, *quit;
     QAction *zoomIn, *zoomOut, *fitToWindow, *actualSize, *find, *findNext, *findPrevious;
     QAction *goParent, *goChild, *goNextSibling, *goPreviousSibling;
     QAction *about;

@@ -6,6 +6,8 @@
 #include "database/DatabaseCommands.h"
 #include "database/DatabaseStatus.h"
 #include "details/DetailsPanel.h"
+#include "window/CentralPages.h"
+#include "window/DroppedPath.h"
 #include "window/FileExport.h"
 #include "FindBar.h"
 #include "fork/ForkActions.h"
@@ -13,10 +15,12 @@
 #include "details/HistoryList.h"
 #include "window/LoadProgressIndicator.h"
 #include "window/MainActions.h"
+#include "window/MainDocks.h"
 #include "database/MergeDialog.h"
 #include "database/MigrationController.h"
 #include "window/RecentRepositories.h"
 #include "session/RepositorySession.h"
+#include "start/StartPage.h"
 #include "database/TestUpgradePanel.h"
 #include "graph/GraphOverview.h"
 #include "graph/GraphView.h"
@@ -29,38 +33,24 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
-#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QPushButton>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUrl>
-#include <QVBoxLayout>
 
 namespace headway {
-
-namespace {
-
-// The one local path among dropped URLs, or empty: Headway opens one repository at a time.
-QString droppedPath(const QMimeData *mime)
-{
-    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
-        return {};
-    return mime->urls().first().toLocalFile();
-}
-
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new RepositorySession(this))
+    , m_start(new StartPage(this))
     , m_graph(new GraphView(this))
     , m_banner(new HealthBanner(this))
     , m_findBar(new FindBar(m_graph, this))
@@ -91,19 +81,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_testUpgrade = new TestUpgradePanel(m_migrations, this);
     m_fork = new ForkActions(this, m_session, m_graph, m_banner, m_migrations, m_details);
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_databaseStatus);
-    layout->addWidget(m_graph, 1);
-    layout->addWidget(m_findBar);
-    setCentralWidget(central);
-    m_findBar->hide();
-    m_banner->showWelcome();
-
     createDocks();
+    m_pages = new CentralPages(m_start, {m_banner, m_databaseStatus, m_graph, m_findBar}, m_graph, m_docks, this);
+    setCentralWidget(m_pages);
+    m_findBar->hide();
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_summary);
     statusBar()->addPermanentWidget(m_zoom);
@@ -118,9 +99,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_history, &HistoryList::revisionActivated, this, [this](int revision) { selectRevisions({revision}); });
     connect(m_details, &DetailsPanel::revisionLinkActivated, this, [this](int revision) { selectRevisions({revision}); });
     connect(m_banner, &HealthBanner::problemActivated, this, &MainWindow::activateProblem);
-    connect(m_banner, &HealthBanner::openRequested, this, &MainWindow::chooseRepository);
-    connect(m_banner, &HealthBanner::demoRequested, this, &MainWindow::openDemo);
     connect(m_recent, &RecentRepositories::openRequested, this, &MainWindow::openRepository);
+    connect(m_recent, &RecentRepositories::changed, this, [this] { m_start->setRecentPaths(m_recent->paths()); });
+    connect(m_start, &StartPage::openRequested, this, &MainWindow::chooseRepository);
+    connect(m_start, &StartPage::demoRequested, this, &MainWindow::openDemo);
+    connect(m_start, &StartPage::repositoryRequested, this, &MainWindow::openRepository);
+    connect(m_start, &StartPage::removeRequested, m_recent, &RecentRepositories::remove);
     connect(m_findBar, &FindBar::closed, m_graph, qOverload<>(&QWidget::setFocus));
     resize(1400, 900);
 }
@@ -129,54 +113,8 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createDocks()
 {
-    auto *detailsDock = new QDockWidget(tr("Details"), this);
-    detailsDock->setObjectName(QStringLiteral("detailsDock"));
-    detailsDock->setWidget(m_details);
-    detailsDock->toggleViewAction()->setStatusTip(tr("Show or hide the selected revision's details"));
-    detailsDock->toggleViewAction()->setToolTip(detailsDock->toggleViewAction()->statusTip());
-    addDockWidget(Qt::RightDockWidgetArea, detailsDock);
-
-    auto *overviewDock = new QDockWidget(tr("Overview"), this);
-    overviewDock->setObjectName(QStringLiteral("overviewDock"));
-    overviewDock->setWidget(m_overview);
-    overviewDock->toggleViewAction()->setStatusTip(tr("Show or hide the whole graph with the visible area as a frame"));
-    overviewDock->toggleViewAction()->setToolTip(overviewDock->toggleViewAction()->statusTip());
-    addDockWidget(Qt::RightDockWidgetArea, overviewDock);
-    splitDockWidget(overviewDock, detailsDock, Qt::Vertical);
-
-    auto *historyDock = new QDockWidget(tr("History"), this);
-    historyDock->setObjectName(QStringLiteral("historyDock"));
-    historyDock->setWidget(m_history);
-    historyDock->toggleViewAction()->setStatusTip(tr("Show or hide the history, as flask db history lists it"));
-    historyDock->toggleViewAction()->setToolTip(historyDock->toggleViewAction()->statusTip());
-    addDockWidget(Qt::BottomDockWidgetArea, historyDock);
-
-    auto *consoleDock = new QDockWidget(tr("Console"), this);
-    consoleDock->setObjectName(QStringLiteral("consoleDock"));
-    consoleDock->setWidget(m_console);
-    consoleDock->toggleViewAction()->setStatusTip(tr("Show or hide the commands Headway runs and their output"));
-    consoleDock->toggleViewAction()->setToolTip(consoleDock->toggleViewAction()->statusTip());
-    addDockWidget(Qt::BottomDockWidgetArea, consoleDock);
-    tabifyDockWidget(historyDock, consoleDock);
-
-    auto *testDock = new QDockWidget(tr("Test Upgrade"), this);
-    testDock->setObjectName(QStringLiteral("testUpgradeDock"));
-    testDock->setWidget(m_testUpgrade);
-    testDock->toggleViewAction()->setStatusTip(tr("Show or hide the results of the last test upgrade"));
-    testDock->toggleViewAction()->setToolTip(testDock->toggleViewAction()->statusTip());
-    addDockWidget(Qt::BottomDockWidgetArea, testDock);
-    tabifyDockWidget(historyDock, testDock);
-    historyDock->raise();
-    consoleDock->hide();
-    testDock->hide();
-
-    resizeDocks({detailsDock}, {460}, Qt::Horizontal);
-    resizeDocks({historyDock}, {180}, Qt::Vertical);
-    resizeDocks({overviewDock}, {200}, Qt::Vertical);
-
-    m_actions->populate({overviewDock->toggleViewAction(), detailsDock->toggleViewAction(),
-                         historyDock->toggleViewAction(), consoleDock->toggleViewAction(),
-                         testDock->toggleViewAction()});
+    m_docks = new MainDocks(this, m_overview, m_details, m_history, m_console, m_testUpgrade);
+    m_actions->populate(m_docks->toggleActions());
     m_presentation->addTo(m_actions->viewMenu);
     m_databaseActions->populate(m_actions->toolBar, m_graph);
     const QList<QAction *> menus = menuBar()->actions();
@@ -189,6 +127,7 @@ void MainWindow::connectActions()
     connect(a->open, &QAction::triggered, this, &MainWindow::chooseRepository);
     connect(a->openDemo, &QAction::triggered, this, &MainWindow::openDemo);
     connect(a->reload, &QAction::triggered, m_session, &RepositorySession::reload);
+    connect(a->closeRepository, &QAction::triggered, this, &MainWindow::closeRepository);
     connect(a->exportSvg, &QAction::triggered, this, [this] { chooseExport(ExportFormat::Svg); });
     connect(a->exportPng, &QAction::triggered, this, [this] { chooseExport(ExportFormat::Png); });
     connect(a->exportDot, &QAction::triggered, this, [this] { chooseExport(ExportFormat::Dot); });
@@ -211,6 +150,7 @@ void MainWindow::connectSession()
 {
     connect(m_session, &RepositorySession::loadStarted, this, [this](const QString &path, bool reload) {
         m_loadIsReload = reload;
+        m_closeRepositoryWhenIdle = m_closeRepositoryWhenIdle && reload; // opening another one wins
         m_progress->start(reload ? tr("Reloading…") : tr("Loading %1…").arg(QDir::toNativeSeparators(path)));
     });
     connect(m_session, &RepositorySession::relayoutStarted, this, [this] {
@@ -227,6 +167,7 @@ void MainWindow::connectSession()
             [this] { statusBar()->showMessage(tr("Loading cancelled"), 5000); });
     connect(m_session, &RepositorySession::repositoryReady, this, &MainWindow::showRepository);
     connect(m_session, &RepositorySession::loadFailed, this, &MainWindow::showLoadFailure);
+    connect(m_session, &RepositorySession::closed, this, &MainWindow::forgetRepository);
     connect(m_progress, &LoadProgressIndicator::cancelRequested, m_session, &RepositorySession::cancel);
 }
 
@@ -298,12 +239,52 @@ void MainWindow::openDemo()
     m_session->openDemo();
 }
 
+void MainWindow::closeRepository()
+{
+    if (m_migrations->isChanging()) {
+        statusBar()->showMessage(tr("“%1” is still running: wait for it to end, or cancel it, before closing the "
+                                    "repository.").arg(m_migrations->operationTitle()), 10000);
+        return;
+    }
+    if (m_migrations->isBusy()) {
+        if (std::exchange(m_closeRepositoryWhenIdle, true))
+            return; // already stopping it
+        statusBar()->showMessage(tr("Stopping “%1” before closing…").arg(m_migrations->operationTitle()));
+        connect(m_migrations, &MigrationController::busyChanged, this, [this] {
+            if (std::exchange(m_closeRepositoryWhenIdle, false))
+                closeRepository();
+        }, Qt::SingleShotConnection);
+        m_migrations->cancel();
+        return;
+    }
+    m_session->close();
+}
+
+void MainWindow::forgetRepository()
+{
+    m_graph->clearGraph();
+    m_history->setRepository(Repository{});
+    m_details->setRepository(nullptr);
+    m_banner->showProblems({});
+    m_findBar->invalidate();
+    m_findBar->hide();
+    m_selection.clear();
+    m_databaseCommands->setSelection({});
+    m_actions->setRepositoryActionsEnabled(false);
+    setWindowTitle(tr("Headway"));
+    setWindowFilePath({});
+    m_summary->clear();
+    m_zoom->clear();
+    statusBar()->showMessage(tr("Repository closed"), 5000);
+    m_pages->showStartPage();
+}
+
 void MainWindow::restoreSettings()
 {
     m_persistent = true;
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_docks->restoreWindowState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_exportDirectory = settings.value(QStringLiteral("mainWindow/exportDirectory"), m_exportDirectory).toString();
     m_recent->loadSettings();
 }
@@ -342,7 +323,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_persistent) {
         QSettings settings;
         settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-        settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+        settings.setValue(QStringLiteral("mainWindow/state"), m_docks->saveWindowState());
         settings.setValue(QStringLiteral("mainWindow/exportDirectory"), m_exportDirectory);
     }
     m_session->cancel();
@@ -379,6 +360,7 @@ bool MainWindow::selectRevision(const QString &identifier)
 
 void MainWindow::showRepository(const std::shared_ptr<const LoadedRepository> &loaded)
 {
+    m_pages->showGraphPage(); // first: the graph lays out its view at its real size
     const Repository &repository = *loaded->repository;
     const LayoutInput &input = loaded->input;
     m_history->setRepository(repository);

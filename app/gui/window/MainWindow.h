@@ -1,7 +1,8 @@
-// The main window: the health banner, the graph and the find bar in the
-// middle, details and history in docks, menus and a toolbar around them. It
-// turns the user's commands into calls on the RepositorySession and the graph
-// view, and what they report into pixels; it reads no files and runs nothing.
+// The main window: the start page while no repository is open; then the
+// health banner, the graph and the find bar in the middle, details and history
+// in docks, menus and a toolbar around them. It turns the user's commands into
+// calls on the RepositorySession and the graph view, and what they report into
+// pixels; it reads no files and runs nothing.
 #pragma once
 
 #include <QMainWindow>
@@ -9,11 +10,11 @@
 #include <functional>
 #include <memory>
 
-class QDockWidget;
 class QLabel;
 
 namespace headway {
 
+class CentralPages;
 struct Diagnostic;
 struct LoadedRepository;
 struct Repository;
@@ -31,10 +32,12 @@ class HealthBanner;
 class HistoryList;
 class LoadProgressIndicator;
 class MainActions;
+class MainDocks;
 struct MergeVerification;
 class MigrationController;
 class RecentRepositories;
 class RepositorySession;
+class StartPage;
 class TestUpgradePanel;
 
 class MainWindow : public QMainWindow
@@ -52,6 +55,9 @@ public:
 
     void openRepository(const QString &path);
     void openDemo();
+    // Back to the start page. A command that changes the database is not interrupted
+    // (the status bar says so); one that only reads is stopped first.
+    void closeRepository();
     // Selects what a user would type for a revision (id, prefix, label, head, ...).
     bool selectRevision(const QString &identifier);
     // Restores geometry, docks and the recent list, and saves them from then on.
@@ -67,6 +73,7 @@ public:
     MainActions *actions() const { return m_actions; }
     GraphView *graphView() const { return m_graph; }
     HealthBanner *healthBanner() const { return m_banner; }
+    StartPage *startPage() const { return m_start; }
     DetailsPanel *detailsPanel() const { return m_details; }
     HistoryList *historyList() const { return m_history; }
     FindBar *findBar() const { return m_findBar; }
@@ -99,6 +106,7 @@ private:
     void showMergeResult(const MergeVerification &verification);
     static void showDock(QWidget *content);
     void showRepository(const std::shared_ptr<const LoadedRepository> &loaded);
+    void forgetRepository();
     void showLoadFailure(const QString &path, const Diagnostic &reason);
     void syncSelection(const QList<int> &revisions);
     void selectRevisions(const QList<int> &revisions);
@@ -110,11 +118,14 @@ private:
     void showDefaultError(const QString &title, const QString &message, const QString &hint);
 
     RepositorySession *m_session;
+    StartPage *m_start;
     GraphView *m_graph;
     HealthBanner *m_banner;
     FindBar *m_findBar;
     DetailsPanel *m_details;
     HistoryList *m_history;
+    MainDocks *m_docks = nullptr;
+    CentralPages *m_pages = nullptr;
     MainActions *m_actions;
     RecentRepositories *m_recent;
     LoadProgressIndicator *m_progress;
@@ -134,6 +145,7 @@ private:
     ErrorDisplay m_showError;
     CloseQuestion m_askBeforeClosing;
     bool m_closeWhenIdle = false; // closing waits for the running command to stop
+    bool m_closeRepositoryWhenIdle = false; // Close Repository waits for a read-only command to stop
     QList<int> m_selection;
     QString m_exportDirectory;
     bool m_loadIsReload = false;

@@ -22,6 +22,7 @@ void RecentRepositories::loadSettings()
     m_persistent = true;
     m_paths = QSettings().value(settingsKey).toStringList().mid(0, maxEntries);
     rebuildMenu();
+    Q_EMIT changed();
 }
 
 void RecentRepositories::add(const QString &path)
@@ -30,15 +31,26 @@ void RecentRepositories::add(const QString &path)
     m_paths.removeAll(clean);
     m_paths.prepend(clean);
     m_paths = m_paths.mid(0, maxEntries);
-    save();
-    rebuildMenu();
+    update();
+}
+
+void RecentRepositories::remove(const QString &path)
+{
+    if (m_paths.removeAll(QDir::cleanPath(path)) > 0)
+        update();
 }
 
 void RecentRepositories::clear()
 {
     m_paths.clear();
+    update();
+}
+
+void RecentRepositories::update()
+{
     save();
     rebuildMenu();
+    Q_EMIT changed();
 }
 
 void RecentRepositories::rebuildMenu()

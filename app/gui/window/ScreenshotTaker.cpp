@@ -10,6 +10,8 @@
 #include "io/AtomicFile.h"
 #include "fork/ForkActions.h"
 #include "fork/MergePreviewDialog.h"
+#include "start/RecentSummaryModel.h"
+#include "start/StartPage.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -25,16 +27,35 @@ bool ScreenshotTaker::isKnownCommand(const QString &command)
            || command == QLatin1String("rehearse") || command == QLatin1String("preview-merge");
 }
 
-ScreenshotTaker::ScreenshotTaker(MainWindow *window, const QString &file, const QString &command, int timeoutMs)
+ScreenshotTaker::ScreenshotTaker(MainWindow *window, const QString &file, int timeoutMs)
     : QObject(window)
     , m_window(window)
     , m_file(file)
-    , m_command(command)
 {
     // Errors go to stderr, not to a message box nobody will click.
     window->setErrorDisplay([this](const QString &, const QString &message, const QString &hint) {
         finish(LoadFailed, hint.isEmpty() ? message : QStringLiteral("%1\n%2").arg(message, hint));
     });
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        finish(TimedOut, m_ofStartPage ? tr("Timed out waiting for the start page")
+                                       : tr("Timed out waiting for the repository to load"));
+    });
+    m_timeout.start(timeoutMs);
+}
+
+ScreenshotTaker *ScreenshotTaker::ofStartPage(MainWindow *window, const QString &file, int timeoutMs)
+{
+    auto *taker = new ScreenshotTaker(window, file, timeoutMs);
+    taker->m_ofStartPage = true;
+    taker->waitForStartPage();
+    return taker;
+}
+
+ScreenshotTaker::ScreenshotTaker(MainWindow *window, const QString &file, const QString &command, int timeoutMs)
+    : ScreenshotTaker(window, file, timeoutMs)
+{
+    m_command = command;
     // Connected after the window's own handler: by now the window shows the graph.
     connect(window->session(), &RepositorySession::repositoryReady, this,
             [this](const std::shared_ptr<const LoadedRepository> &loaded) {
@@ -46,10 +67,20 @@ ScreenshotTaker::ScreenshotTaker(MainWindow *window, const QString &file, const 
                 waitForDatabaseState();
             },
             Qt::SingleShotConnection);
-    m_timeout.setSingleShot(true);
-    connect(&m_timeout, &QTimer::timeout, this,
-            [this] { finish(TimedOut, tr("Timed out waiting for the repository to load")); });
-    m_timeout.start(timeoutMs);
+}
+
+void ScreenshotTaker::waitForStartPage()
+{
+    // The summaries are read in the background once the page is on screen: poll until all are in.
+    m_poll.setInterval(50);
+    connect(&m_poll, &QTimer::timeout, this, [this] {
+        const StartPage *page = m_window->startPage();
+        if (!page->isVisible() || !page->recentModel()->isActive() || page->recentModel()->isSummarizing())
+            return;
+        m_poll.stop();
+        QTimer::singleShot(0, this, &ScreenshotTaker::grab); // let the list paint what arrived
+    });
+    m_poll.start();
 }
 
 void ScreenshotTaker::waitForDatabaseState()

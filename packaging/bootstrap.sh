@@ -22,6 +22,8 @@ if [ "$mode" = test ]; then
     # Test upgrades on real engines: the tests start throwaway servers from these themselves.
     packages+=(postgresql mariadb-server python3-psycopg2 python3-pymysql)
     packages+=(locales) # the layout test runs under a decimal-comma locale
+    # The package test: cpack's .deb (dpkg-shlibdeps), lintian, the desktop and AppStream validators.
+    packages+=(dpkg-dev lintian desktop-file-utils appstream)
 fi
 
 install_missing() {
@@ -77,7 +79,7 @@ build_fuzzer() {
 # on the offscreen platform. LeakSanitizer skips only what tests/sanitizer/lsan.supp
 # names: third-party libraries' process-lifetime allocations, never Headway's.
 # Sanitized code runs several times slower, so QtTest's per-function watchdog gets the
-# time CTest gives a whole test.
+# time CTest gives a whole test. The package is made from the release build only.
 run_sanitized_tests() {
     local asan_build="$build-asan" started=$SECONDS
     cmake -S "$here" -B "$asan_build" -DCMAKE_BUILD_TYPE=Debug -DHEADWAY_SANITIZE=ON -DHEADWAY_BUILD_GUI=ON >/dev/null
@@ -85,7 +87,7 @@ run_sanitized_tests() {
     (cd "$asan_build" && QT_QPA_PLATFORM=offscreen QTEST_FUNCTION_TIMEOUT=900000 \
         UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         LSAN_OPTIONS="suppressions=$here/tests/sanitizer/lsan.supp" \
-        ctest --output-on-failure --timeout 1200 -j "$jobs")
+        ctest --output-on-failure --timeout 1200 -j "$jobs" -LE packaging)
     echo "bootstrap: sanitized build and tests took $(( (SECONDS - started) / 60 )) min"
 }
 
@@ -111,6 +113,7 @@ test)
     ensure_comma_locale
     export HEADWAY_COMMA_LOCALE="$comma_locale" # the test fails instead of skipping without it
     export HEADWAY_REQUIRE_SERVERS=1 # so do the tests on throwaway PostgreSQL and MariaDB servers
+    export HEADWAY_REQUIRE_PACKAGING=1 # and the package test without lintian and the validators
     build_fuzzer
     run_sanitized_tests
     configure_and_build -DHEADWAY_FUZZER="$fuzzer"

@@ -20,61 +20,6 @@
 
 namespace headway::cli {
 
-namespace {
-
-const QString usage = QStringLiteral(
-    "Usage: headway-cli <command> [options] [REPOSITORY]\n"
-    "\n"
-    "REPOSITORY is a project root, an alembic.ini, a migrations directory or a versions\n"
-    "directory (default: the current directory).\n"
-    "\n"
-    "Read-only commands (migration files only: no Python, env.py or database needed):\n"
-    "  heads        the head revisions, as `alembic heads` prints them\n"
-    "  history      every revision, newest first, as `alembic history` prints them\n"
-    "  show REV     one revision (full id, unique prefix, branch label, head, heads, base)\n"
-    "  branches     branch points and their branches\n"
-    "  check        exit 0: one head, no errors; 1: several heads; 2: broken graph;\n"
-    "               --format text|json|github|junit|sarif\n"
-    "  graph        the whole graph: --format json|dot [-o FILE]\n"
-    "  conflicts    what collides where branches meet: [HEADS...] (default: the heads;\n"
-    "               one head: every past merge); --format text|json|github|junit|sarif\n"
-    "  interpreter  which Python can run the project's alembic / flask db\n"
-    "  demo         make and print the writable copy of the bundled demo repository\n"
-    "\n"
-    "Fork commands (read git's objects; never change HEAD, the index or the work tree):\n"
-    "  origins          where each migration came from: fork, upstream, shared, uncommitted,\n"
-    "                   untracked, with the commit that added it; --upstream REF\n"
-    "  preview-merge REF  the graph after `git merge REF`, before it: heads, the merge\n"
-    "                   migration needed, git and schema conflicts; exit codes as check\n"
-    "  rebase REV --onto TARGET  move an unpublished migration onto TARGET (upstream's\n"
-    "                   head) instead of a merge migration; refuses a published one\n"
-    "  restore REV      find a missing revision's file in git history or on another ref\n"
-    "                   and restore it byte for byte (never over an existing file)\n"
-    "  custom-migrations  write the fork's own migrations to CUSTOM_MIGRATIONS.md\n"
-    "\n"
-    "Commands that run the project's own flask db / alembic:\n"
-    "  current          the database's revisions and how far behind the heads it is\n"
-    "  merge [HEADS...] merge heads (default: all) into one: -m MSG\n"
-    "  upgrade [REV]    upgrade the database (default: heads); --sql previews the SQL\n"
-    "  downgrade REV    downgrade, after showing what is undone; --sql previews the SQL\n"
-    "  stamp REV        set the database's revision without running migrations\n"
-    "  test-upgrade     upgrade, downgrade and upgrade again on a scratch database\n"
-    "  rehearse [HEADS...]  every path a deployed database can take to the merge,\n"
-    "                   on scratch databases; exit 1 when one fails or ends differently\n"
-    "  fix              merge every head if there are several, verify, print the git add\n"
-    "  resolve          read non-literal revision identifiers by importing those files\n"
-    "\n"
-    "Options: --json, --verbose, --help, --version; for commands that run the tool:\n"
-    "         --python PATH, --flask-app APP, --env NAME=VALUE, --timeout SECONDS,\n"
-    "         --dry-run, --yes. Run `headway-cli <command> --help` for details.\n"
-    "Exit codes: 0 success, 1 several heads (check), a collision (conflicts) or a\n"
-    "failing path (rehearse), 2 broken graph (check, conflicts) or no migrations /\n"
-    "unknown revision, 3 no usable interpreter, 4 the migration command or a test\n"
-    "step failed, 5 not confirmed (destructive command without --yes) or\n"
-    "cancelled, 64 usage error.\n");
-
-} // namespace
-
 QString displayPath(const Repository &repository, const QString &path)
 {
     return path.isEmpty() ? QString() : repository.relativePath(path);
@@ -366,11 +311,16 @@ QList<Command> commands()
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
-    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help")
-        || arguments.first() == QLatin1String("-h") || arguments.first() == QLatin1String("help")) {
-        (arguments.isEmpty() ? err : out) << usage;
-        return arguments.isEmpty() ? UsageError : Success;
+    if (arguments.isEmpty()) {
+        err << overviewText();
+        return UsageError;
     }
+    if (arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h"))
+        return printHelp({}, out, err);
+    if (arguments.first() == QLatin1String("help"))
+        return printHelp(arguments.mid(1), out, err);
+    if (arguments.first() == QLatin1String("__complete"))
+        return complete(arguments.mid(1), commands(), out);
     if (arguments.first() == QLatin1String("--version")) {
         out << "headway-cli " << HEADWAY_VERSION << '\n';
         return Success;
@@ -400,11 +350,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             out << parser.helpText().replace(QLatin1String("headway-cli [options]"),
                                              QStringLiteral("headway-cli %1 [options]")
                                                  .arg(QLatin1String(command.name)));
+            out << "\nSee `headway-cli help " << command.name << "` for its description and exit codes.\n";
             return Success;
         }
         return command.run(context);
     }
-    err << "headway-cli: unknown command '" << arguments.first() << "'\n\n" << usage;
+    err << "headway-cli: unknown command '" << arguments.first() << "'\n\n" << overviewText();
     return UsageError;
 }
 

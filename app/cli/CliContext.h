@@ -63,4 +63,10 @@ QList<Command> analysisCommands();
 // What git knows: origins, preview-merge, rebase, restore, custom-migrations.
 QList<Command> forkCommands();
 
+// The overview of `headway-cli help`, and `help [COMMAND]` itself (HelpCommand.cpp).
+QString overviewText();
+int printHelp(const QStringList &topics, QTextStream &out, QTextStream &err);
+// The hidden `__complete` lines for the bash completion (CompleteCommand.cpp).
+int complete(const QStringList &arguments, const QList<Command> &commands, QTextStream &out);
+
 } // namespace headway::cli

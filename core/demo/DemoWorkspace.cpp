@@ -19,6 +19,9 @@ namespace {
 
 const QString marker = QStringLiteral(".headway-demo");
 const QString manifestName = QStringLiteral("headway-demo.json");
+// A package carries no VCS files (lintian), so the installed demo's .gitignore
+// is named without its dot; the copy, a git repository, gets the dot back.
+const QString shippedGitignore = QStringLiteral("gitignore");
 
 bool copyTree(const QString &source, const QString &target, QString &error)
 {
@@ -29,7 +32,8 @@ bool copyTree(const QString &source, const QString &target, QString &error)
         if (relative.contains(QLatin1String("__pycache__")) || relative.endsWith(QLatin1String(".pyc"))
             || relative.endsWith(QLatin1String(".db")))
             continue;
-        const QString destination = QDir(target).filePath(relative);
+        const QString destination =
+            QDir(target).filePath(relative == shippedGitignore ? QStringLiteral(".gitignore") : relative);
         QDir().mkpath(QFileInfo(destination).absolutePath());
         if (!QFile::copy(path, destination)) {
             error = QStringLiteral("Cannot copy %1 to %2").arg(path, destination);

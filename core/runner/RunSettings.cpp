@@ -1,5 +1,7 @@
 #include "RunSettings.h"
 
+#include "runner/RunDefaults.h"
+
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QSettings>
@@ -37,26 +39,30 @@ QString RunSettingsStore::groupFor(const QString &repositoryPath)
 
 RunSettings RunSettingsStore::load(const QString &repositoryPath)
 {
+    // What the repository stored wins; what it never stored (it has no group yet, or the
+    // key is newer than its group) comes from the defaults in Preferences.
+    RunSettings settings = RunDefaultsStore::load().settings();
     QSettings store(QStringLiteral("Headway"), QStringLiteral("Headway")); // the GUI's file, also from headway-cli
     store.beginGroup(groupFor(repositoryPath));
-    RunSettings settings;
     if (!store.contains(QStringLiteral("path")))
         return settings;
     settings.flaskApp = store.value(QStringLiteral("flaskApp")).toString();
-    settings.python = store.value(QStringLiteral("python")).toString();
+    settings.python = store.value(QStringLiteral("python"), settings.python).toString();
     settings.databaseUrlVariable = store.value(QStringLiteral("databaseUrlVariable"), settings.databaseUrlVariable).toString();
     settings.testCommand = store.value(QStringLiteral("testCommand")).toStringList();
     // A hand-edited or older settings file must not give a 0 ms or overflowing timer.
     const qint64 timeout = store.value(QStringLiteral("timeoutSeconds"), settings.timeoutSeconds).toLongLong();
     if (RunSettings::isValidTimeout(timeout))
         settings.timeoutSeconds = int(timeout);
-    settings.testEngine = store.value(QStringLiteral("testEngine")).toString();
+    settings.testEngine = store.value(QStringLiteral("testEngine"), settings.testEngine).toString();
     settings.testServer = store.value(QStringLiteral("testServer")).toString();
-    settings.upstreamRef = store.value(QStringLiteral("upstreamRef")).toString();
-    settings.environment.clear();
-    const QVariantMap environment = store.value(QStringLiteral("environment")).toMap();
-    for (auto it = environment.cbegin(); it != environment.cend(); ++it)
-        settings.environment.insert(it.key(), it.value().toString());
+    settings.upstreamRef = store.value(QStringLiteral("upstreamRef"), settings.upstreamRef).toString();
+    if (store.contains(QStringLiteral("environment"))) {
+        settings.environment.clear();
+        const QVariantMap environment = store.value(QStringLiteral("environment")).toMap();
+        for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+            settings.environment.insert(it.key(), it.value().toString());
+    }
     return settings;
 }
 

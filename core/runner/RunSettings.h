@@ -41,6 +41,7 @@ struct RunSettings {
 
 // Reads and writes RunSettings in QSettings, one group per repository (keyed by
 // its canonical path), so the GUI and headway-cli share what the user chose.
+// A repository without a group of its own starts from the RunDefaults.
 class RunSettingsStore
 {
 public:

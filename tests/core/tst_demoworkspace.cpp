@@ -58,6 +58,25 @@ private Q_SLOTS:
         QProcess::execute("chmod", {"-R", "u+w", installed});
     }
 
+    void anInstalledDemoGetsItsGitignoreBack()
+    {
+        // The package ships the demo's .gitignore as `gitignore` (no VCS files in a .deb).
+        QTemporaryDir dir;
+        const QString installed = dir.filePath("installed");
+        QVERIFY(QProcess::execute("cp", {"-r", DemoWorkspace::bundledDemoDirectory(), installed}) == 0);
+        QVERIFY(QFile::rename(installed + "/.gitignore", installed + "/gitignore"));
+
+        const DemoWorkspaceResult result = DemoWorkspace::prepare(installed, dir.filePath("copy"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QVERIFY2(QFileInfo::exists(result.path + "/.gitignore"), "the copy has no .gitignore");
+        QVERIFY2(!QFileInfo::exists(result.path + "/gitignore"), "the copy kept the shipped name");
+        // What the demo makes when run (its SQLite database) stays out of git's way.
+        QFile database(result.path + "/demo.db");
+        QVERIFY(database.open(QIODevice::WriteOnly));
+        database.close();
+        QCOMPARE(git(result.path, {"status", "--porcelain"}), QString());
+    }
+
     void reusesAnExistingCopy()
     {
         QTemporaryDir dir;

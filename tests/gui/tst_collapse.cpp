@@ -196,6 +196,9 @@ void TestCollapse::theViewMenuTurnsCollapsingOffAndOnAndTurnsTheLayout()
         }
     }
     QVERIFY(compared > 10);
+    // The menu stored the direction as a preference: put it back for the next window.
+    QVERIFY(shownAfter(window, [&] { presentation->leftToRight->trigger(); }));
+    QVERIFY(!presentation->leftToRight->isChecked());
 }
 
 void TestCollapse::theOverviewFollowsAndMovesTheView()

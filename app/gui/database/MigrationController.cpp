@@ -160,6 +160,18 @@ void MigrationController::setSettings(const RunSettings &settings)
     prepareTool();
 }
 
+void MigrationController::reloadSettings()
+{
+    if (m_repositoryPath.isEmpty())
+        return;
+    RunSettings stored = RunSettingsStore::load(m_repositoryPath);
+    if (stored == m_settings)
+        return;
+    m_settings = std::move(stored);
+    m_refreshAfterPrepare = true;
+    prepareTool();
+}
+
 void MigrationController::repositoryLoaded()
 {
     m_repository = m_session->repository();

@@ -69,6 +69,10 @@ public:
 
     // Saves the settings for the repository and prepares the tool again.
     void setSettings(const RunSettings &settings);
+    // Reads the repository's settings again (the defaults in Preferences changed: a
+    // repository without settings of its own follows them) and prepares the tool again
+    // if they differ.
+    void reloadSettings();
     // Asks the user while an operation runs (DatabaseCommands' dialog); without one, the answer is no.
     using Confirm = std::function<void(const CommandConfirmation &confirmation, std::function<void(bool)> answer)>;
     void setConfirmer(Confirm confirm) { m_confirm = std::move(confirm); }

@@ -1,5 +1,7 @@
 #include "database/RunSettingsDialog.h"
 
+#include "runner/RunDefaults.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -120,7 +122,8 @@ RunSettingsDialog::RunSettingsDialog(const RunSettings &settings, const Migratio
         if (m_environment->currentRow() >= 0)
             m_environment->removeRow(m_environment->currentRow());
     });
-    connect(defaults, &QPushButton::clicked, this, [this] { setEnvironment(RunSettings::defaultEnvironment()); });
+    // The presets of Preferences, which start as SERVER_NAME and CACHE_TYPE.
+    connect(defaults, &QPushButton::clicked, this, [this] { setEnvironment(RunDefaultsStore::load().environment); });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(640, 520);

@@ -6,7 +6,6 @@
 #include "layout/LoadedRepository.h"
 #include "repository/Repository.h"
 
-#include <QDesktopServices>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QTextDocumentFragment>
@@ -15,7 +14,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBlock>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace headway {
@@ -153,7 +151,8 @@ void DetailsPanel::activateLink(const QString &link)
     if (link.startsWith(QLatin1String("revision:"))) {
         Q_EMIT revisionLinkActivated(link.mid(9).toInt());
     } else if (link == QLatin1String("open:") && !m_path.isEmpty()) {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(m_path));
+        // At the line the source view's cursor is on: a revealed problem, or where the user clicked.
+        Q_EMIT openFileRequested(m_path, m_source->textCursor().blockNumber() + 1);
     } else if (link.startsWith(QLatin1String("line:"))) {
         revealLine(link.mid(5).toInt());
     }

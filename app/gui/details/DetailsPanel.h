@@ -49,6 +49,7 @@ public:
 
 Q_SIGNALS:
     void revisionLinkActivated(int revision);
+    void openFileRequested(const QString &path, int line); // "Open in editor"
     void sourceShown(); // the selected revision's source (or why it cannot be read) is on screen
 
 private:

@@ -1,5 +1,6 @@
 #include "window/GraphPresentation.h"
 
+#include "config/Preferences.h"
 #include "graph/GraphView.h"
 #include "session/RepositorySession.h"
 
@@ -20,11 +21,19 @@ QAction *makeAction(QObject *parent, const QString &text, const QString &tip, co
     return action;
 }
 
+LayoutDirection directionOf(Preferences::LayoutDirection direction)
+{
+    return direction == Preferences::LayoutDirection::LeftRight ? LayoutDirection::LeftRight
+                                                                : LayoutDirection::TopDown;
+}
+
 } // namespace
 
-GraphPresentation::GraphPresentation(RepositorySession *session, GraphView *view, QObject *parent)
+GraphPresentation::GraphPresentation(RepositorySession *session, GraphView *view, Preferences *preferences,
+                                     QObject *parent)
     : QObject(parent)
     , m_session(session)
+    , m_preferences(preferences)
 {
     collapseRuns = makeAction(parent, tr("&Collapse Linear Runs"),
                               tr("Draw the middle of each long run of revisions as one box; on by default "
@@ -42,9 +51,18 @@ GraphPresentation::GraphPresentation(RepositorySession *session, GraphView *view
     });
     connect(expandAllRuns, &QAction::triggered, this,
             [this] { m_session->setCollapseMode(CollapseOptions::Mode::Never); });
+    // The menu changes the preference, so the choice outlives the session.
     connect(leftToRight, &QAction::triggered, this, [this](bool on) {
-        m_session->setLayoutDirection(on ? LayoutDirection::LeftRight : LayoutDirection::TopDown);
+        m_preferences->setLayoutDirection(on ? Preferences::LayoutDirection::LeftRight
+                                             : Preferences::LayoutDirection::TopDown);
     });
+    m_session->setLayoutDirection(directionOf(preferences->layoutDirection()));
+    m_session->setCollapseThreshold(preferences->collapseThreshold());
+    connect(preferences, &Preferences::layoutDirectionChanged, this, [this](Preferences::LayoutDirection direction) {
+        m_session->setLayoutDirection(directionOf(direction));
+        leftToRight->setChecked(direction == Preferences::LayoutDirection::LeftRight);
+    });
+    connect(preferences, &Preferences::collapseThresholdChanged, m_session, &RepositorySession::setCollapseThreshold);
     connect(view, &GraphView::runExpansionRequested, m_session, &RepositorySession::expandRuns);
     connect(m_session, &RepositorySession::repositoryReady, this, &GraphPresentation::syncWithSession);
     connect(m_session, &RepositorySession::closed, this, [this] { setEnabled(false); });

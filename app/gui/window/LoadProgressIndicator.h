@@ -1,34 +1,19 @@
-// The status bar's loading indicator: what is loading, how far it got, and a
-// Cancel button. Shown only while the session is busy.
+// The status bar's loading indicator: what is loading, how many migration
+// files were read, and a Cancel button. Shown only while the session is busy.
 #pragma once
 
-#include <QWidget>
-
-class QLabel;
-class QProgressBar;
-class QToolButton;
+#include "window/ProgressIndicator.h"
 
 namespace headway {
 
-class LoadProgressIndicator : public QWidget
+class LoadProgressIndicator : public ProgressIndicator
 {
     Q_OBJECT
 
 public:
     explicit LoadProgressIndicator(QWidget *parent = nullptr);
 
-    void start(const QString &what);
-    void setProgress(int done, int total);
-    void setPhase(const QString &what); // e.g. "Laying out…": progress becomes indeterminate
-    void finish();
-
-Q_SIGNALS:
-    void cancelRequested();
-
-private:
-    QLabel *m_label;
-    QProgressBar *m_bar;
-    QToolButton *m_cancel;
+    void setProgress(int done, int total); // migration files read of all found
 };
 
 } // namespace headway

@@ -75,6 +75,18 @@ MainActions::MainActions(QMainWindow *window)
                              {QKeySequence(Qt::ALT | Qt::Key_Left)});
     goPreviousSibling->setIcon(themed(QStringLiteral("go-previous"), style, QStyle::SP_ArrowLeft));
 
+    // The platform's key for preferences, and Ctrl+, wherever the platform names none.
+    QList<QKeySequence> preferencesKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (!preferencesKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)))
+        preferencesKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences = make(tr("&Preferences…"),
+                       tr("The editor for migration files, defaults for new repositories and how the graph is drawn"),
+                       preferencesKeys);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setIcon(themed(QStringLiteral("preferences-system"), style, QStyle::SP_FileDialogDetailedView));
+    keyboardShortcuts = make(tr("&Keyboard Shortcuts"), tr("List every command that has a keyboard shortcut"),
+                             {QKeySequence(Qt::CTRL | Qt::Key_Slash)});
+    keyboardShortcuts->setIcon(QIcon::fromTheme(QStringLiteral("preferences-desktop-keyboard-shortcuts")));
     about = make(tr("&About Headway"), tr("Show Headway's version and what it does"));
     about->setMenuRole(QAction::AboutRole);
     about->setIcon(themed(QStringLiteral("help-about"), style, QStyle::SP_MessageBoxInformation));
@@ -82,6 +94,8 @@ MainActions::MainActions(QMainWindow *window)
     recentMenu = new QMenu(tr("Open &Recent"), window);
     recentMenu->menuAction()->setStatusTip(tr("Open a repository you opened before"));
     recentMenu->menuAction()->setToolTip(recentMenu->menuAction()->statusTip());
+    settingsMenu = new QMenu(tr("&Settings"), window);
+    settingsMenu->addAction(preferences);
     toolBar = new QToolBar(tr("Main Toolbar"), window);
     toolBar->setObjectName(QStringLiteral("mainToolBar")); // saveState() needs it
     setRepositoryActionsEnabled(false);
@@ -113,7 +127,7 @@ void MainActions::populate(const QList<QAction *> &panels)
     go->addActions({goParent, goChild, goNextSibling, goPreviousSibling});
 
     QMenu *help = bar->addMenu(tr("&Help"));
-    help->addActions({openDemo, about});
+    help->addActions({openDemo, keyboardShortcuts, about});
 
     toolBar->addActions({open, reload});
     toolBar->addSeparator();
@@ -123,6 +137,13 @@ void MainActions::populate(const QList<QAction *> &panels)
     toolBar->addSeparator();
     toolBar->addAction(exportSvg);
     m_window->addToolBar(toolBar);
+}
+
+void MainActions::placeSettingsMenu()
+{
+    QMenuBar *bar = m_window->menuBar();
+    const QList<QAction *> menus = bar->actions();
+    bar->insertMenu(menus.isEmpty() ? nullptr : menus.last(), settingsMenu); // before Help
 }
 
 void MainActions::setRepositoryActionsEnabled(bool enabled)

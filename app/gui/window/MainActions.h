@@ -22,15 +22,18 @@ public:
 
     // Builds the menu bar and the toolbar; `panels` are the docks' toggle actions.
     void populate(const QList<QAction *> &panels);
+    // Puts the Settings menu just before Help, once every other menu is in the bar.
+    void placeSettingsMenu();
     // Commands that need a repository on screen.
     void setRepositoryActionsEnabled(bool enabled);
 
     QAction *open, *openDemo, *reload, *closeRepository, *exportSvg, *exportPng, *exportDot, *quit;
     QAction *zoomIn, *zoomOut, *fitToWindow, *actualSize, *find, *findNext, *findPrevious;
     QAction *goParent, *goChild, *goNextSibling, *goPreviousSibling;
-    QAction *about;
+    QAction *preferences, *keyboardShortcuts, *about;
     QMenu *recentMenu;
     QMenu *viewMenu = nullptr; // made by populate()
+    QMenu *settingsMenu;
     QToolBar *toolBar;
 
 private:

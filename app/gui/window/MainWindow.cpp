@@ -16,6 +16,12 @@
 #include "window/LoadProgressIndicator.h"
 #include "window/MainActions.h"
 #include "window/MainDocks.h"
+#include "window/StatusBarPanel.h"
+#include "config/Preferences.h"
+#include "help/AboutDialog.h"
+#include "help/ShortcutsDialog.h"
+#include "preferences/FileOpener.h"
+#include "preferences/PreferencesDialog.h"
 #include "database/MergeDialog.h"
 #include "database/MigrationController.h"
 #include "window/RecentRepositories.h"
@@ -31,7 +37,6 @@
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -59,7 +64,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_actions(new MainActions(this))
     , m_recent(new RecentRepositories(m_actions->recentMenu, this))
     , m_progress(new LoadProgressIndicator(this))
-    , m_summary(new QLabel(this))
+    , m_preferences(new Preferences(this))
+    , m_opener(new FileOpener(m_preferences, this))
     , m_zoom(new QLabel(this))
     , m_exportDirectory(QDir::homePath())
 {
@@ -71,7 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
         showDefaultError(title, message, hint);
     };
     connectSession(); // before the controller connects: a reload reaches the window first
-    m_presentation = new GraphPresentation(m_session, m_graph, this);
+    m_presentation = new GraphPresentation(m_session, m_graph, m_preferences, this);
     m_overview = new GraphOverview(m_graph, this);
     m_migrations = new MigrationController(m_session, this);
     m_databaseActions = new DatabaseActions(this);
@@ -80,13 +86,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_console = new CommandConsole(m_migrations, this);
     m_testUpgrade = new TestUpgradePanel(m_migrations, this);
     m_fork = new ForkActions(this, m_session, m_graph, m_banner, m_migrations, m_details);
+    m_statusPanel = new StatusBarPanel(m_session, m_migrations, this);
 
     createDocks();
     m_pages = new CentralPages(m_start, {m_banner, m_databaseStatus, m_graph, m_findBar}, m_graph, m_docks, this);
     setCentralWidget(m_pages);
     m_findBar->hide();
     statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_summary);
+    statusBar()->addPermanentWidget(m_statusPanel);
     statusBar()->addPermanentWidget(m_zoom);
     connectActions();
     connectMigrations();
@@ -98,6 +105,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_history, &HistoryList::revisionsSelected, this, &MainWindow::selectRevisions);
     connect(m_history, &HistoryList::revisionActivated, this, [this](int revision) { selectRevisions({revision}); });
     connect(m_details, &DetailsPanel::revisionLinkActivated, this, [this](int revision) { selectRevisions({revision}); });
+    connect(m_details, &DetailsPanel::openFileRequested, m_opener, &FileOpener::open);
+    connect(m_opener, &FileOpener::failed, this,
+            [this](const QString &message, const QString &hint) { m_showError(tr("Cannot start the editor"), message, hint); });
+    connect(m_preferences, &Preferences::runDefaultsChanged, m_migrations, &MigrationController::reloadSettings);
     connect(m_banner, &HealthBanner::problemActivated, this, &MainWindow::activateProblem);
     connect(m_recent, &RecentRepositories::openRequested, this, &MainWindow::openRepository);
     connect(m_recent, &RecentRepositories::changed, this, [this] { m_start->setRecentPaths(m_recent->paths()); });
@@ -119,6 +130,7 @@ void MainWindow::createDocks()
     m_databaseActions->populate(m_actions->toolBar, m_graph);
     const QList<QAction *> menus = menuBar()->actions();
     menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), m_fork->menu()); // before Help
+    m_actions->placeSettingsMenu();
 }
 
 void MainWindow::connectActions()
@@ -143,7 +155,9 @@ void MainWindow::connectActions()
     connect(a->goChild, &QAction::triggered, m_graph, &GraphView::selectChild);
     connect(a->goNextSibling, &QAction::triggered, m_graph, &GraphView::selectNextSibling);
     connect(a->goPreviousSibling, &QAction::triggered, m_graph, &GraphView::selectPreviousSibling);
-    connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a->preferences, &QAction::triggered, this, [this] { PreferencesDialog::showFor(m_preferences, this); });
+    connect(a->keyboardShortcuts, &QAction::triggered, this, [this] { ShortcutsDialog::showFor(this); });
+    connect(a->about, &QAction::triggered, this, [this] { AboutDialog::showFor(this); });
 }
 
 void MainWindow::connectSession()
@@ -273,7 +287,6 @@ void MainWindow::forgetRepository()
     m_actions->setRepositoryActionsEnabled(false);
     setWindowTitle(tr("Headway"));
     setWindowFilePath({});
-    m_summary->clear();
     m_zoom->clear();
     statusBar()->showMessage(tr("Repository closed"), 5000);
     m_pages->showStartPage();
@@ -362,7 +375,6 @@ void MainWindow::showRepository(const std::shared_ptr<const LoadedRepository> &l
 {
     m_pages->showGraphPage(); // first: the graph lays out its view at its real size
     const Repository &repository = *loaded->repository;
-    const LayoutInput &input = loaded->input;
     m_history->setRepository(repository);
     m_details->setRepository(loaded);
     m_selection.clear();
@@ -375,10 +387,6 @@ void MainWindow::showRepository(const std::shared_ptr<const LoadedRepository> &l
     const QString name = QFileInfo(repository.layout.baseDirectory).fileName();
     setWindowTitle(tr("%1 — Headway").arg(name.isEmpty() ? repository.layout.baseDirectory : name));
     setWindowFilePath(repository.layout.baseDirectory);
-    const int revisions = revisionCount(input);
-    const int heads = int(repository.graph.heads().size());
-    m_summary->setText((revisions == 1 ? tr("1 revision") : tr("%1 revisions").arg(revisions)) + QStringLiteral(" · ")
-                       + (heads == 1 ? tr("1 head") : tr("%1 heads").arg(heads)));
     m_zoom->setText(tr("%1 %").arg(qRound(m_graph->zoomFactor() * 100)));
     if (!m_loadIsReload)
         m_recent->add(m_session->path());
@@ -426,7 +434,7 @@ void MainWindow::activateProblem(const QList<int> &revisions, const QString &pat
 {
     if (revisions.isEmpty()) {
         if (!path.isEmpty()) // a file no revision stands for: alembic.ini, an unreadable migration
-            QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+            m_opener->open(path, line);
         return;
     }
     selectRevisions(revisions);
@@ -482,16 +490,6 @@ void MainWindow::finishExport(const QString &path, const QString &error)
     else
         m_showError(tr("Export failed"), error, tr("Choose a folder you can write to, and check there is space left."));
     Q_EMIT exportFinished(path, error.isEmpty());
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(
-        this, tr("About Headway"),
-        tr("<h3>Headway %1</h3><p>Shows the Alembic revision graph of a Flask-Migrate or Alembic project "
-           "and what is wrong with it: several heads, missing revisions, broken files.</p>"
-           "<p>Migration files are read statically: no Python, no database, no virtualenv needed.</p>")
-            .arg(QStringLiteral(HEADWAY_VERSION)));
 }
 
 } // namespace headway

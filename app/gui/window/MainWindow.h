@@ -23,6 +23,7 @@ class DatabaseActions;
 class DatabaseCommands;
 class DatabaseStatus;
 class DetailsPanel;
+class FileOpener;
 class FindBar;
 class ForkActions;
 class GraphOverview;
@@ -35,9 +36,11 @@ class MainActions;
 class MainDocks;
 struct MergeVerification;
 class MigrationController;
+class Preferences;
 class RecentRepositories;
 class RepositorySession;
 class StartPage;
+class StatusBarPanel;
 class TestUpgradePanel;
 
 class MainWindow : public QMainWindow
@@ -87,6 +90,8 @@ public:
     ForkActions *forkActions() const { return m_fork; }
     GraphPresentation *graphPresentation() const { return m_presentation; }
     GraphOverview *graphOverview() const { return m_overview; }
+    Preferences *preferences() const { return m_preferences; } // layout direction, collapse threshold, ...
+    StatusBarPanel *statusBarPanel() const { return m_statusPanel; }
 
 Q_SIGNALS:
     void graphShown();                      // a load and its layout are on screen
@@ -114,7 +119,6 @@ private:
     void chooseRepository();
     void chooseExport(ExportFormat format);
     void finishExport(const QString &path, const QString &error);
-    void showAbout();
     void showDefaultError(const QString &title, const QString &message, const QString &hint);
 
     RepositorySession *m_session;
@@ -129,7 +133,8 @@ private:
     MainActions *m_actions;
     RecentRepositories *m_recent;
     LoadProgressIndicator *m_progress;
-    QLabel *m_summary;
+    Preferences *m_preferences;
+    FileOpener *m_opener;
     // Running the project's own commands; made after the session's window connections,
     // so a reload reaches the window before the controller checks a merge against it.
     MigrationController *m_migrations = nullptr;
@@ -141,6 +146,7 @@ private:
     DatabaseStatus *m_databaseStatus = nullptr;
     CommandConsole *m_console = nullptr;
     TestUpgradePanel *m_testUpgrade = nullptr;
+    StatusBarPanel *m_statusPanel = nullptr;
     QLabel *m_zoom;
     ErrorDisplay m_showError;
     CloseQuestion m_askBeforeClosing;

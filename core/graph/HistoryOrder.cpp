@@ -1,98 +1,103 @@
 #include "HistoryOrder.h"
 
 #include <algorithm>
-#include <cstdint>
 
 namespace headway {
 
 namespace {
 
-// A set of node indices as bits: ancestor sets are large, and the sort asks
-// "is X an ancestor of head H" for every head at every step.
-class NodeSet
+// Nodes by index, with their edges stored flat: a history of 100,000
+// revisions is walked without one allocation per node.
+class Adjacency
 {
 public:
-    explicit NodeSet(std::size_t size = 0)
-        : m_words((size + 63) / 64, 0)
+    void reset(std::size_t size)
     {
+        m_start.assign(size + 1, 0);
+        m_targets.clear();
     }
-    bool contains(int i) const { return (m_words[std::size_t(i) >> 6] >> (i & 63)) & 1u; }
-    void insert(int i) { m_words[std::size_t(i) >> 6] |= std::uint64_t(1) << (i & 63); }
-    void erase(int i) { m_words[std::size_t(i) >> 6] &= ~(std::uint64_t(1) << (i & 63)); }
+    // Rows are filled in node order: begin row i, push its targets, then i + 1.
+    void push(int target) { m_targets.push_back(target); }
+    void endRow(int node) { m_start[std::size_t(node) + 1] = static_cast<int>(m_targets.size()); }
+
+    const int *begin(int node) const { return m_targets.data() + m_start[std::size_t(node)]; }
+    const int *end(int node) const { return m_targets.data() + m_start[std::size_t(node) + 1]; }
 
 private:
-    std::vector<std::uint64_t> m_words;
+    std::vector<int> m_start;
+    std::vector<int> m_targets;
 };
 
+// Alembic's RevisionMap._topological_sort, step for step, without its two
+// costs: it keeps one ancestor set per open head (recomputed at every merge
+// and branch point) and asks every head "is the candidate your ancestor?" at
+// every step. Both have a cheaper exact answer here, because everything the
+// walk lists has all its descendants listed before it (the listed set is
+// closed upwards) and every revision not yet listed lies below an open head:
+// - the candidate is an ancestor of another open head exactly when it still
+//   has a child to list, which a per-node count answers;
+// - which head then goes first is found by searching up from the candidate
+//   through unlisted revisions only, which is done only when it is blocked.
+// Both facts hold among the revisions below the starting heads; the others
+// never take part in Alembic's walk either, and are listed after it.
 class TopologicalSort
 {
 public:
-    TopologicalSort(const std::vector<RevisionNode> &nodes)
+    explicit TopologicalSort(const std::vector<RevisionNode> &nodes)
         : m_nodes(nodes)
-        , m_todo(nodes.size())
+        , m_size(static_cast<int>(nodes.size()))
     {
-        for (std::size_t i = 0; i < nodes.size(); ++i) {
-            if (isSortable(static_cast<int>(i))) {
-                m_todo.insert(static_cast<int>(i));
-                ++m_remaining;
-            }
+        m_down.reset(nodes.size());
+        for (int i = 0; i < m_size; ++i) {
+            if (isSortable(i))
+                addDownRevisions(i);
+            m_down.endRow(i);
         }
     }
 
     QList<int> run(QList<int> heads)
     {
-        heads.erase(std::remove_if(heads.begin(), heads.end(),
-                                   [&](int h) { return !isSortable(h); }),
-                    heads.end());
-        std::sort(heads.begin(), heads.end(), [&](int a, int b) {
-            return m_nodes[a].orderKey < m_nodes[b].orderKey;
-        });
-        for (int head : heads)
-            addHead(head);
+        prepareHeads(heads);
+        markReachable();
+        countChildren();
+
         QList<int> output;
-        output.reserve(m_remaining);
+        output.reserve(m_size);
         std::size_t current = 0;
         while (!m_heads.empty()) {
             const int candidate = m_heads[current];
-            // Another head that still has to pass through the candidate goes first.
-            bool deferred = false;
-            for (std::size_t other = 0; other < m_heads.size(); ++other) {
-                if (other != current && m_ancestors[other].contains(candidate)) {
-                    current = other;
-                    deferred = true;
-                    break;
+            if (m_pendingChildren[candidate] > 0) {
+                // Another open head still has to pass through the candidate: it goes first.
+                const std::size_t first = firstHeadAbove(candidate, current);
+                if (first != current) {
+                    current = first;
+                    continue;
                 }
             }
-            if (deferred)
-                continue;
-            if (m_todo.contains(candidate)) {
-                output += candidate;
-                m_todo.erase(candidate);
-                --m_remaining;
-            }
+            output += candidate;
+            m_listed[candidate] = true;
+            m_isHead[candidate] = false;
             std::vector<int> next;
-            for (int parent : downRevisions(candidate))
-                if (m_todo.contains(parent) && !isCurrentHead(parent))
-                    next.push_back(parent);
+            for (const int *p = m_down.begin(candidate); p != m_down.end(candidate); ++p) {
+                --m_pendingChildren[*p];
+                if (!m_listed[*p] && !m_isHead[*p])
+                    next.push_back(*p);
+            }
             if (next.empty()) {
                 m_heads.erase(m_heads.begin() + static_cast<std::ptrdiff_t>(current));
-                m_ancestors.erase(m_ancestors.begin() + static_cast<std::ptrdiff_t>(current));
                 current = current > 0 ? current - 1 : 0;
                 continue;
             }
-            const RevisionNode &node = m_nodes[candidate];
             m_heads[current] = next.front();
-            if (node.normalizedDependencies.isEmpty() && node.downRevisions.size() == 1) {
-                m_ancestors[current].erase(candidate); // plain step down one line
-            } else {
-                m_ancestors[current] = ancestorsOf(next.front());
-                for (std::size_t i = 1; i < next.size(); ++i)
-                    addHead(next[i]);
+            for (int head : next) {
+                m_isHead[head] = true;
+                if (head != next.front())
+                    m_heads.push_back(head);
             }
         }
-        // Defensive: whatever an irregular graph left unreached still gets listed.
-        for (int i = 0; i < static_cast<int>(m_nodes.size()); ++i)
-            if (m_todo.contains(i))
+        // What lies below no starting head (an irregular graph) still gets listed.
+        for (int i = 0; i < m_size; ++i)
+            if (isSortable(i) && !m_listed[i])
                 output += i;
         return output;
     }
@@ -100,52 +105,112 @@ public:
 private:
     bool isSortable(int i) const { return !m_nodes[i].shadowed && !m_nodes[i].inCycle; }
 
-    bool isCurrentHead(int i) const
+    // Alembic's _normalized_down_revisions: parents, then dependencies no
+    // ancestor implies; each once.
+    void addDownRevisions(int i)
     {
-        return std::find(m_heads.begin(), m_heads.end(), i) != m_heads.end();
-    }
-
-    // Alembic's _normalized_down_revisions: parents, then dependencies no ancestor implies.
-    std::vector<int> downRevisions(int i) const
-    {
-        std::vector<int> result;
-        for (const QList<int> *list : {&m_nodes[i].parents, &m_nodes[i].normalizedDependencies})
-            for (int r : *list)
-                if (isSortable(r) && std::find(result.begin(), result.end(), r) == result.end())
-                    result.push_back(r);
-        return result;
-    }
-
-    NodeSet ancestorsOf(int start) const
-    {
-        NodeSet seen(m_nodes.size());
-        m_stack.assign(1, start);
-        while (!m_stack.empty()) {
-            const int current = m_stack.back();
-            m_stack.pop_back();
-            if (seen.contains(current))
-                continue;
-            seen.insert(current);
-            for (const QList<int> *list : {&m_nodes[current].parents, &m_nodes[current].normalizedDependencies})
-                for (int r : *list)
-                    if (isSortable(r) && !seen.contains(r))
-                        m_stack.push_back(r);
+        const int *rowBegin = nullptr;
+        int count = 0;
+        for (const QList<int> *list : {&m_nodes[i].parents, &m_nodes[i].normalizedDependencies}) {
+            for (int r : *list) {
+                rowBegin = m_down.begin(i);
+                if (isSortable(r) && std::find(rowBegin, rowBegin + count, r) == rowBegin + count) {
+                    m_down.push(r);
+                    ++count;
+                }
+            }
         }
-        return seen;
     }
 
-    void addHead(int head)
+    // Alembic starts from a set of heads, sorted by the revision map's order.
+    void prepareHeads(QList<int> heads)
     {
-        m_heads.push_back(head);
-        m_ancestors.push_back(ancestorsOf(head));
+        heads.erase(std::remove_if(heads.begin(), heads.end(), [&](int h) { return !isSortable(h); }),
+                    heads.end());
+        std::stable_sort(heads.begin(), heads.end(),
+                         [&](int a, int b) { return m_nodes[a].orderKey < m_nodes[b].orderKey; });
+        m_isHead.assign(std::size_t(m_size), false);
+        for (int head : heads) {
+            if (!m_isHead[head]) {
+                m_isHead[head] = true;
+                m_heads.push_back(head);
+            }
+        }
+    }
+
+    void markReachable()
+    {
+        m_reachable.assign(std::size_t(m_size), false);
+        std::vector<int> stack(m_heads.begin(), m_heads.end());
+        while (!stack.empty()) {
+            const int node = stack.back();
+            stack.pop_back();
+            if (m_reachable[node])
+                continue;
+            m_reachable[node] = true;
+            for (const int *p = m_down.begin(node); p != m_down.end(node); ++p)
+                if (!m_reachable[*p])
+                    stack.push_back(*p);
+        }
+    }
+
+    // Children among the reachable revisions, and how many of each node's are unlisted.
+    void countChildren()
+    {
+        m_pendingChildren.assign(std::size_t(m_size), 0);
+        for (int i = 0; i < m_size; ++i)
+            if (m_reachable[i])
+                for (const int *p = m_down.begin(i); p != m_down.end(i); ++p)
+                    ++m_pendingChildren[*p];
+        std::vector<int> fill(std::size_t(m_size) + 1, 0);
+        for (int i = 0; i < m_size; ++i)
+            fill[std::size_t(i) + 1] = fill[std::size_t(i)] + m_pendingChildren[i];
+        m_childStart = fill;
+        m_children.assign(std::size_t(fill.back()), 0);
+        for (int i = 0; i < m_size; ++i)
+            if (m_reachable[i])
+                for (const int *p = m_down.begin(i); p != m_down.end(i); ++p)
+                    m_children[std::size_t(fill[std::size_t(*p)]++)] = i;
+        m_listed.assign(std::size_t(m_size), false);
+        m_seen.assign(std::size_t(m_size), 0);
+    }
+
+    // The first open head, in Alembic's list order, that has `node` as an
+    // ancestor; `current` (the node's own place) when there is none.
+    std::size_t firstHeadAbove(int node, std::size_t current)
+    {
+        ++m_stamp;
+        m_stack.assign(1, node);
+        while (!m_stack.empty()) {
+            const int at = m_stack.back();
+            m_stack.pop_back();
+            for (int i = m_childStart[std::size_t(at)]; i < m_childStart[std::size_t(at) + 1]; ++i) {
+                const int child = m_children[std::size_t(i)];
+                if (!m_listed[child] && m_seen[child] != m_stamp) {
+                    m_seen[child] = m_stamp;
+                    m_stack.push_back(child);
+                }
+            }
+        }
+        for (std::size_t i = 0; i < m_heads.size(); ++i)
+            if (i != current && m_seen[m_heads[i]] == m_stamp)
+                return i;
+        return current;
     }
 
     const std::vector<RevisionNode> &m_nodes;
-    NodeSet m_todo;
-    int m_remaining = 0;
-    std::vector<int> m_heads;
-    std::vector<NodeSet> m_ancestors;
-    mutable std::vector<int> m_stack; // reused by ancestorsOf: it runs once per merge point
+    const int m_size;
+    Adjacency m_down;
+    std::vector<int> m_childStart;
+    std::vector<int> m_children;
+    std::vector<int> m_pendingChildren;
+    std::vector<bool> m_reachable;
+    std::vector<bool> m_listed;
+    std::vector<bool> m_isHead;
+    std::vector<int> m_heads; // Alembic's current_heads, in its order
+    std::vector<unsigned> m_seen;
+    unsigned m_stamp = 0;
+    std::vector<int> m_stack;
 };
 
 } // namespace

@@ -10,10 +10,11 @@
 #include "engine/ServerBinaries.h"
 #include "runner/InterpreterDiscovery.h"
 
+#include "TestFiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,10 +25,7 @@ namespace {
 const QString forkHead = QStringLiteral("b3a83eea3022");     // the demo's own migration
 const QString upstreamHead = QStringLiteral("dd710196dcb0"); // upstream's, merged in
 
-bool copyTree(const QString &from, const QString &to)
-{
-    return QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-r"), from, to}) == 0;
-}
+using headway::test::copyTree;
 
 // Rewrites one line of a migration as a hand edit would.
 void replaceInFile(const QString &path, const QByteArray &before, const QByteArray &after)

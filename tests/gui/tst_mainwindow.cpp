@@ -20,7 +20,6 @@
 
 #include <QAction>
 #include <QDesktopServices>
-#include <QDirIterator>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -49,17 +48,7 @@ constexpr int kLoadTimeoutMs = 30000;
 const QString kDemoSource = QStringLiteral(HEADWAY_SOURCE_DIR "/resources/demo");
 
 // Tests must not write into the source tree: every repository is a copy.
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(source));
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
+using headway::test::copyTree;
 
 using test::migration;
 using test::writeFile;

@@ -16,6 +16,8 @@
 #include "session/RepositorySession.h"
 #include "window/MainWindow.h"
 
+#include "TestFiles.h"
+
 #include <QDirIterator>
 #include <QFontMetricsF>
 #include <QPlainTextEdit>
@@ -40,17 +42,7 @@ const QString kSlug = QStringLiteral("dd710196dcb0");        // add_column post.
 const QString kBase = QStringLiteral("e8cecfb4a97c");        // create_table user
 
 // Tests must not write into the source tree: the demo is a copy.
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(source));
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
+using headway::test::copyTree;
 
 bool openAndWait(MainWindow &window, const QString &path)
 {

@@ -19,7 +19,6 @@
 #include "window/RecentRepositories.h"
 
 #include <QAction>
-#include <QDirIterator>
 #include <QDockWidget>
 #include <QImage>
 #include <QMimeData>
@@ -46,17 +45,7 @@ constexpr int kCommandTimeoutMs = 120000;
 const QString kDemoSource = QStringLiteral(HEADWAY_SOURCE_DIR "/resources/demo");
 
 // Tests must not write into the source tree: every repository is a copy.
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(source));
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
-            return false;
-    }
-    return true;
-}
+using headway::test::copyTree;
 
 // True once `spy` has caught a signal; a quick load may report before the call returns.
 bool arrived(QSignalSpy &spy, int timeoutMs = kLoadTimeoutMs)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QString>
@@ -36,6 +37,19 @@ inline QByteArray migration(const QString &revision, const QString &down, const 
                           "def upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n")
         .arg(message, revision, down, downText, extra)
         .toUtf8();
+}
+
+// Copies every file under `from` (hidden ones too) to the same place under `to`.
+inline bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(source));
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
+            return false;
+    }
+    return true;
 }
 
 } // namespace headway::test

@@ -1,8 +1,11 @@
 // headway-docgen: the build-time generator of the manual pages. It reads the
-// help source that the programs print their help from, so the two never differ.
+// help source that the programs print their help from, so the two never differ;
+// with --markdown, the reference page docs/cli-reference.md from the same text.
 //   headway-docgen --date YYYY-MM-DD --source "Headway 0.1.0" INPUT.md OUTPUT.1
+//   headway-docgen --markdown INPUT.md OUTPUT.md
 #include "HelpDocument.h"
 #include "ManPage.h"
+#include "MarkdownPage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,13 +18,14 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Renders a help source into a troff manual page."));
+    parser.setApplicationDescription(QStringLiteral("Renders a help source into a troff manual page or a Markdown reference."));
     parser.addHelpOption();
     const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("The release date (YYYY-MM-DD)."), QStringLiteral("date"));
     const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("The package and version."), QStringLiteral("text"));
     const QCommandLineOption section(QStringLiteral("section"), QStringLiteral("The manual section."), QStringLiteral("n"),
                                      QStringLiteral("1"));
-    parser.addOptions({date, source, section});
+    const QCommandLineOption markdown(QStringLiteral("markdown"), QStringLiteral("Write a Markdown reference instead."));
+    parser.addOptions({date, source, section, markdown});
     parser.addPositionalArgument(QStringLiteral("input"), QStringLiteral("The help source (.md)."));
     parser.addPositionalArgument(QStringLiteral("output"), QStringLiteral("The manual page to write."));
     parser.process(app);
@@ -48,8 +52,10 @@ int main(int argc, char *argv[])
     info.date = parser.value(date);
     info.source = parser.value(source);
     info.origin = QFileInfo(files.at(0)).fileName();
+    const QString page = parser.isSet(markdown) ? headway::help::MarkdownPage::render(document, info.origin)
+                                                : headway::help::ManPage::render(document, info);
     QSaveFile output(files.at(1));
-    if (!output.open(QIODevice::WriteOnly) || output.write(headway::help::ManPage::render(document, info).toUtf8()) < 0
+    if (!output.open(QIODevice::WriteOnly) || output.write(page.toUtf8()) < 0
         || !output.commit()) {
         err << "headway-docgen: cannot write " << files.at(1) << ": " << output.errorString() << '\n';
         return 73;

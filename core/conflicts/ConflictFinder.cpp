@@ -67,7 +67,7 @@ const QList<ConflictFinder::NodeTouch> &ConflictFinder::touchesOfNode(int node) 
     std::optional<QList<NodeTouch>> &cached = m_touches[std::size_t(node)];
     if (!cached) {
         cached.emplace();
-        const QList<MigrationOperation> &upgrade = m_operations.ofNode(m_repository, node).upgrade;
+        const QList<MigrationOperation> upgrade = m_operations.ofNode(m_repository, node).upgrade;
         for (qsizetype i = 0; i < upgrade.size(); ++i)
             for (const SchemaTouch &touch : touchesOf(upgrade.at(i))) {
                 const QString key = touch.object.key();
@@ -292,16 +292,19 @@ ConflictReport ConflictFinder::examine(const QList<int> &heads, QList<int> *audi
             for (const FindingLocation &location : finding.locations)
                 if (!finding.revisions.contains(location.revision))
                     finding.revisions += location.revision;
-            QList<const MigrationOperation *> operations;
+            QList<MigrationOperation> colliding; // unpacked copies: the pointers below point into them
             QStringList messages;
             for (const FindingLocation &location : finding.locations) {
                 messages += m_repository.fileOf(location.node).doc;
                 for (const MigrationOperation &operation : m_operations.ofNode(m_repository, location.node).upgrade)
                     if (operation.line == location.line) {
-                        operations += &operation;
+                        colliding += operation;
                         break;
                     }
             }
+            QList<const MigrationOperation *> operations;
+            for (const MigrationOperation &operation : std::as_const(colliding))
+                operations += &operation;
             FindingWording::describeCollision(finding, operations, messages);
         }
     sortAndSilence(found, report, ignoredAt);

@@ -38,6 +38,8 @@ private:
 //   has a child to list, which a per-node count answers;
 // - which head then goes first is found by searching up from the candidate
 //   through unlisted revisions only, which is done only when it is blocked.
+//   The search steps over linear runs (chains) in one go: a run is unlisted
+//   from its bottom up to its lowest listed revision, which is kept per run.
 // Both facts hold among the revisions below the starting heads; the others
 // never take part in Alembic's walk either, and are listed after it.
 class TopologicalSort
@@ -60,6 +62,7 @@ public:
         prepareHeads(heads);
         markReachable();
         countChildren();
+        buildChains();
 
         QList<int> output;
         output.reserve(m_size);
@@ -76,6 +79,8 @@ public:
             }
             output += candidate;
             m_listed[candidate] = true;
+            int &lowestListed = m_chainListed[std::size_t(m_chainOf[candidate])];
+            lowestListed = std::min(lowestListed, m_chainPosition[candidate]);
             m_isHead[candidate] = false;
             std::vector<int> next;
             for (const int *p = m_down.begin(candidate); p != m_down.end(candidate); ++p) {
@@ -172,7 +177,77 @@ private:
                 for (const int *p = m_down.begin(i); p != m_down.end(i); ++p)
                     m_children[std::size_t(fill[std::size_t(*p)]++)] = i;
         m_listed.assign(std::size_t(m_size), false);
-        m_seen.assign(std::size_t(m_size), 0);
+    }
+
+    int childCount(int node) const
+    {
+        return m_childStart[std::size_t(node) + 1] - m_childStart[std::size_t(node)];
+    }
+
+    // Chains: maximal runs where each revision's only child has it as its only
+    // down revision, so a search coming up enters a chain at its bottom only.
+    void buildChains()
+    {
+        m_chainOf.assign(std::size_t(m_size), -1);
+        m_chainPosition.assign(std::size_t(m_size), 0);
+        m_chainNodes.clear();
+        m_chainStart.clear();
+        auto linksUp = [&](int node) {
+            if (childCount(node) != 1)
+                return -1;
+            const int child = m_children[std::size_t(m_childStart[std::size_t(node)])];
+            return m_down.end(child) - m_down.begin(child) == 1 ? child : -1;
+        };
+        auto isBottom = [&](int node) {
+            return m_down.end(node) - m_down.begin(node) != 1 || linksUp(*m_down.begin(node)) != node;
+        };
+        for (int i = 0; i < m_size; ++i) {
+            if (!m_reachable[i] || !isBottom(i))
+                continue;
+            const int chain = int(m_chainStart.size());
+            m_chainStart.push_back(int(m_chainNodes.size()));
+            int position = 0;
+            for (int at = i; at >= 0; at = linksUp(at)) {
+                m_chainOf[at] = chain;
+                m_chainPosition[at] = position++;
+                m_chainNodes.push_back(at);
+            }
+        }
+        m_chainStart.push_back(int(m_chainNodes.size()));
+        const std::size_t chains = m_chainStart.size() - 1;
+        m_chainListed.assign(chains, 0);
+        for (std::size_t c = 0; c < chains; ++c)
+            m_chainListed[c] = m_chainStart[c + 1] - m_chainStart[c]; // none listed yet
+        m_chainStamp.assign(chains, 0);
+        m_chainEntry.assign(chains, 0);
+        m_chainLimit.assign(chains, 0);
+    }
+
+    // Enters `node`'s chain at its position and records how far up it is unlisted;
+    // returns the chain's top when all of it above the entry is, else -1.
+    int climb(int node)
+    {
+        const std::size_t chain = std::size_t(m_chainOf[node]);
+        const int entry = m_chainPosition[node];
+        const int length = m_chainStart[chain + 1] - m_chainStart[chain];
+        int limit = m_chainListed[chain];
+        if (entry >= limit) {
+            // Listed below the entry (only an irregular walk lists out of order): walk it.
+            limit = entry;
+            while (limit < length && !m_listed[m_chainNodes[std::size_t(m_chainStart[chain] + limit)]])
+                ++limit;
+        }
+        m_chainStamp[chain] = m_stamp;
+        m_chainEntry[chain] = entry;
+        m_chainLimit[chain] = limit;
+        return limit == length ? m_chainNodes[std::size_t(m_chainStart[chain] + length - 1)] : -1;
+    }
+
+    bool reached(int node) const
+    {
+        const std::size_t chain = std::size_t(m_chainOf[node]);
+        return m_chainStamp[chain] == m_stamp && m_chainEntry[chain] <= m_chainPosition[node]
+               && m_chainPosition[node] < m_chainLimit[chain];
     }
 
     // The first open head, in Alembic's list order, that has `node` as an
@@ -180,20 +255,21 @@ private:
     std::size_t firstHeadAbove(int node, std::size_t current)
     {
         ++m_stamp;
-        m_stack.assign(1, node);
+        m_stack.clear();
+        if (const int top = climb(node); top >= 0)
+            m_stack.push_back(top);
         while (!m_stack.empty()) {
             const int at = m_stack.back();
             m_stack.pop_back();
             for (int i = m_childStart[std::size_t(at)]; i < m_childStart[std::size_t(at) + 1]; ++i) {
                 const int child = m_children[std::size_t(i)];
-                if (!m_listed[child] && m_seen[child] != m_stamp) {
-                    m_seen[child] = m_stamp;
-                    m_stack.push_back(child);
-                }
+                if (!m_listed[child] && m_chainStamp[std::size_t(m_chainOf[child])] != m_stamp)
+                    if (const int top = climb(child); top >= 0)
+                        m_stack.push_back(top);
             }
         }
         for (std::size_t i = 0; i < m_heads.size(); ++i)
-            if (i != current && m_seen[m_heads[i]] == m_stamp)
+            if (i != current && reached(m_heads[i]))
                 return i;
         return current;
     }
@@ -208,7 +284,16 @@ private:
     std::vector<bool> m_listed;
     std::vector<bool> m_isHead;
     std::vector<int> m_heads; // Alembic's current_heads, in its order
-    std::vector<unsigned> m_seen;
+    // Chains, flat: chain c is m_chainNodes[m_chainStart[c] .. m_chainStart[c + 1]), bottom first.
+    std::vector<int> m_chainOf;       // node -> chain, -1 when unreachable
+    std::vector<int> m_chainPosition; // node -> place in its chain, 0 at the bottom
+    std::vector<int> m_chainNodes;
+    std::vector<int> m_chainStart;
+    std::vector<int> m_chainListed; // chain -> its lowest listed place (its length when none)
+    // What the current search reached of each chain: places entry .. limit - 1.
+    std::vector<unsigned> m_chainStamp;
+    std::vector<int> m_chainEntry;
+    std::vector<int> m_chainLimit;
     unsigned m_stamp = 0;
     std::vector<int> m_stack;
 };

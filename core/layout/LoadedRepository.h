@@ -25,9 +25,11 @@ struct LoadedRepository {
     std::shared_ptr<const Repository> repository; // never null in a value made by make()
     LayoutInput input;
     GraphLayout layout;
-    // Read from `repository`'s files on the loading thread (RepositoryOperations::read);
+    // Read from `repository`'s files off the GUI thread (RepositoryOperations::read);
     // empty when nobody read them, and then panels show no operations.
     RepositoryOperations operations;
+    // They are being read: a newer value with them follows (RepositorySession::operationsRead).
+    bool operationsPending = false;
 
     // The shared, immutable value; `input` must be made from `repository`
     // (layoutInputFor), `layout` be the layout of `input` and `operations` be
@@ -37,11 +39,11 @@ struct LoadedRepository {
                                                         RepositoryOperations operations = {})
     {
         return std::make_shared<const LoadedRepository>(LoadedRepository{
-            std::move(repository), std::move(input), std::move(layout), std::move(operations)});
+            std::move(repository), std::move(input), std::move(layout), std::move(operations), false});
     }
 
     // The operations of graph node `revision`; empty ones when none were read.
-    const MigrationOperations &operationsOf(int revision) const
+    MigrationOperations operationsOf(int revision) const
     {
         return operations.ofNode(*repository, revision);
     }

@@ -18,6 +18,8 @@ struct ColumnSpec {
     bool index = false;   // index=True
     bool unique = false;  // unique=True
     QString foreignKey;   // sa.ForeignKey("users.id")
+
+    bool operator==(const ColumnSpec &) const = default;
 };
 
 // A constraint or index written inside create_table(): sa.UniqueConstraint("email", name="uq_x").
@@ -25,6 +27,8 @@ struct InlineConstraint {
     QString kind;         // "unique", "check", "foreign-key", "primary-key", "index"
     QString name;         // empty when unnamed
     QStringList columns;
+
+    bool operator==(const InlineConstraint &) const = default;
 };
 
 struct MigrationOperation {
@@ -52,6 +56,7 @@ struct MigrationOperation {
     // "*" for a bare `# headway: ignore`.
     QStringList ignored;
 
+    bool operator==(const MigrationOperation &) const = default;
     bool ignores(const QString &code) const { return ignored.contains(code) || ignored.contains(QStringLiteral("*")); }
 
     // "+users.prefs", "+ix ix_users_email (users.email)", "-users", "?sql"
@@ -65,6 +70,8 @@ struct MigrationOperations {
     QList<MigrationOperation> downgrade;
     bool hasUpgrade = false;   // the file defines upgrade()
     bool hasDowngrade = false;
+
+    bool operator==(const MigrationOperations &) const = default;
 };
 
 } // namespace headway

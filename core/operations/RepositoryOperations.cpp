@@ -1,5 +1,6 @@
 #include "RepositoryOperations.h"
 
+#include "OperationPacking.h"
 #include "OperationReader.h"
 #include "parser/MigrationParser.h"
 #include "parser/SourceEncoding.h"
@@ -53,14 +54,14 @@ RepositoryOperations RepositoryOperations::read(const Repository &repository, in
                                                 const std::atomic<bool> *cancel)
 {
     const int total = int(repository.files.size());
-    std::vector<MigrationOperations> byFile(static_cast<std::size_t>(total));
+    std::vector<QByteArray> byFile(static_cast<std::size_t>(total));
     std::atomic<int> nextTask{0};
     auto readNextBatch = [&] {
         const int first = nextTask.fetch_add(filesPerTask);
         if (first >= total || (cancel && cancel->load()))
             return false;
         for (int i = first; i < std::min(total, first + filesPerTask); ++i)
-            byFile[std::size_t(i)] = readFile(repository.files.at(i).path);
+            byFile[std::size_t(i)] = OperationPacking::pack(readFile(repository.files.at(i).path));
         return true;
     };
     threads = threads > 0 ? threads : QThread::idealThreadCount();
@@ -74,7 +75,7 @@ RepositoryOperations RepositoryOperations::read(const Repository &repository, in
 
     RepositoryOperations operations;
     operations.m_byFile.reserve(total);
-    for (MigrationOperations &file : byFile)
+    for (QByteArray &file : byFile)
         operations.m_byFile.append(std::move(file));
     return operations;
 }
@@ -84,17 +85,17 @@ RepositoryOperations RepositoryOperations::fromSources(const QStringList &paths,
     RepositoryOperations operations;
     operations.m_byFile.reserve(sources.size());
     for (qsizetype i = 0; i < sources.size(); ++i)
-        operations.m_byFile.append(readSource(paths.value(i), sources.at(i)));
+        operations.m_byFile.append(OperationPacking::pack(readSource(paths.value(i), sources.at(i))));
     return operations;
 }
 
-const MigrationOperations &RepositoryOperations::ofFile(int fileIndex) const
+MigrationOperations RepositoryOperations::ofFile(int fileIndex) const
 {
-    static const MigrationOperations none;
-    return fileIndex >= 0 && fileIndex < m_byFile.size() ? m_byFile.at(fileIndex) : none;
+    return fileIndex >= 0 && fileIndex < m_byFile.size() ? OperationPacking::unpack(m_byFile.at(fileIndex))
+                                                         : MigrationOperations();
 }
 
-const MigrationOperations &RepositoryOperations::ofNode(const Repository &repository, int node) const
+MigrationOperations RepositoryOperations::ofNode(const Repository &repository, int node) const
 {
     return ofFile(node >= 0 && node < repository.graph.size() ? repository.graph.node(node).fileIndex : -1);
 }

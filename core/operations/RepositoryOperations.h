@@ -1,6 +1,7 @@
 // Every migration file's operations, read statically and in parallel: what the
 // conflict finder, the details panel and the graph's node summaries read.
-// Reads files from disk: call it off the GUI thread.
+// Reads files from disk: call it off the GUI thread. Kept packed
+// (OperationPacking): a file's operations are unpacked when asked for.
 #pragma once
 
 #include "MigrationOperation.h"
@@ -30,14 +31,14 @@ public:
 
     bool isEmpty() const { return m_byFile.isEmpty(); }
     // By file index, as Repository::files; empty operations for an index out of range.
-    const MigrationOperations &ofFile(int fileIndex) const;
-    const MigrationOperations &ofNode(const Repository &repository, int node) const;
+    MigrationOperations ofFile(int fileIndex) const;
+    MigrationOperations ofNode(const Repository &repository, int node) const;
 
     // A node's short summary for the graph: "+users.prefs  +ix ix_user_email (user.email)", cut to `maximum`.
     static QString summaryLine(const MigrationOperations &operations, int maximum = 48);
 
 private:
-    QList<MigrationOperations> m_byFile;
+    QList<QByteArray> m_byFile; // OperationPacking::pack of each file's
 };
 
 } // namespace headway

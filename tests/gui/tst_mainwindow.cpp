@@ -248,7 +248,7 @@ void TestMainWindow::megabyteValuesAreShownCut()
     QVERIFY2(banner.contains(QStringLiteral("2097152 characters")), qPrintable(banner.left(2000)));
     QVERIFY2(banner.size() < 20000, "the banner holds a megabyte value");
     for (int row = 0; row < window.historyList()->count(); ++row)
-        QVERIFY2(window.historyList()->item(row)->text().size() < 1000, "a history line holds a megabyte value");
+        QVERIFY2(window.historyList()->lineAt(row).size() < 1000, "a history line holds a megabyte value");
     const QString id = QString(2 * 1024 * 1024, QLatin1Char('x'));
     QVERIFY(window.selectRevision(id)); // the full id still selects it
     QCOMPARE(selectedIds(window), QStringList{id});
@@ -335,8 +335,8 @@ void TestMainWindow::historySelectionSelectsInTheGraph()
     HistoryList *history = window.historyList();
 
     // The history lists newest first; its first two lines are the heads.
-    history->setCurrentRow(0, QItemSelectionModel::ClearAndSelect);
-    history->setCurrentRow(1, QItemSelectionModel::Select);
+    history->selectionModel()->setCurrentIndex(history->model()->index(0, 0), QItemSelectionModel::ClearAndSelect);
+    history->selectionModel()->setCurrentIndex(history->model()->index(1, 0), QItemSelectionModel::Select);
     QStringList ids = selectedIds(window);
     ids.sort();
     QCOMPARE(ids, (QStringList{QStringLiteral("b3a83eea3022"), QStringLiteral("dd710196dcb0")}));
@@ -344,7 +344,7 @@ void TestMainWindow::historySelectionSelectsInTheGraph()
 
     window.graphView()->selectRevisions({revisionIndex(window, QStringLiteral("e8cecfb4a97c"))});
     QCOMPARE(history->selectedRevisions(), QList<int>{revisionIndex(window, QStringLiteral("e8cecfb4a97c"))});
-    QCOMPARE(history->currentRow(), 4);
+    QCOMPARE(history->currentIndex().row(), 4);
 }
 
 void TestMainWindow::detailsShowTheHighlightedSource()

@@ -1,5 +1,6 @@
 // What a revision's migration does, as the window shows it: the session reads
-// every file's operations while it loads, the details panel's Operations tab
+// every file's operations once the graph is shown (the graph does not wait for
+// them; the boxes and the tab fill in when they arrive), the details panel's Operations tab
 // lists the selected revision's upgrade and downgrade operations (raw SQL and
 // unread calls marked), activating a row shows its line in the source, and
 // every graph box carries its one-line summary and its tooltip the full list.
@@ -44,11 +45,15 @@ const QString kBase = QStringLiteral("e8cecfb4a97c");        // create_table use
 // Tests must not write into the source tree: the demo is a copy.
 using headway::test::copyTree;
 
+// Shown, and with its operations read.
 bool openAndWait(MainWindow &window, const QString &path)
 {
     QSignalSpy shown(&window, &MainWindow::graphShown);
+    QSignalSpy read(window.session(), &RepositorySession::operationsRead);
     window.openRepository(path);
-    return !shown.isEmpty() || shown.wait(kLoadTimeoutMs);
+    if (shown.isEmpty() && !shown.wait(kLoadTimeoutMs))
+        return false;
+    return !window.session()->loaded()->operationsPending || !read.isEmpty() || read.wait(kLoadTimeoutMs);
 }
 
 // The 1-based line of the first line of `path` that contains `text`; 0 if none.
@@ -90,6 +95,7 @@ private Q_SLOTS:
     void initTestCase();
 
     void theSessionReadsEveryFilesOperationsWhileLoading();
+    void theGraphIsShownBeforeTheOperationsArrive();
     void theOperationsTabListsTheSelectedRevisionsOperations_data();
     void theOperationsTabListsTheSelectedRevisionsOperations();
     void theDemosIndexRowNamesItsIndexAndTable();
@@ -151,6 +157,49 @@ void TestOperationsView::theSessionReadsEveryFilesOperationsWhileLoading()
         QCOMPARE(shown.downgrade.size(), expected.downgrade.size());
         QVERIFY2(!shown.upgrade.isEmpty(), qPrintable(repository.graph.node(node).id + " has no upgrade operations"));
     }
+}
+
+void TestOperationsView::theGraphIsShownBeforeTheOperationsArrive()
+{
+    MainWindow window;
+    window.show();
+    // Checked inside the signal: nothing read in the background can have arrived yet.
+    bool pendingWhenShown = false;
+    QString summaryWhenShown = QStringLiteral("(not checked)");
+    QString tabWhenShown;
+    connect(window.session(), &RepositorySession::repositoryReady, this,
+            [&](const std::shared_ptr<const LoadedRepository> &loaded) {
+                pendingWhenShown = loaded->operationsPending;
+                const int revision = loaded->repository->graph.indexOf(kSlug);
+                window.graphView()->selectRevisions({revision});
+                summaryWhenShown = window.graphView()->graphScene()->revisionItem(revision)->summary();
+                const QTreeWidget *view = window.detailsPanel()->operationsView();
+                tabWhenShown = view->topLevelItemCount() ? view->topLevelItem(0)->text(0) : QString();
+            });
+    QSignalSpy read(window.session(), &RepositorySession::operationsRead);
+    QVERIFY(openAndWait(window, m_demo));
+    QVERIFY2(pendingWhenShown, "the graph waited for the operations");
+    QVERIFY2(summaryWhenShown.isEmpty(), qPrintable(summaryWhenShown));
+    QVERIFY2(tabWhenShown.contains(QStringLiteral("Reading")), qPrintable(tabWhenShown));
+
+    QCOMPARE(read.size(), 1);
+    const std::shared_ptr<const LoadedRepository> loaded = window.session()->loaded();
+    QVERIFY(!loaded->operationsPending && !loaded->operations.isEmpty());
+    QCOMPARE(read.first().first().value<std::shared_ptr<const LoadedRepository>>(), loaded);
+    const int revision = loaded->repository->graph.indexOf(kSlug);
+    QVERIFY2(window.graphView()->graphScene()->revisionItem(revision)->summary().startsWith(QStringLiteral("+post.slug")),
+             "the box did not get its summary");
+    const OperationsView *view = window.detailsPanel()->operationsView();
+    QVERIFY2(view->upgradeItem() && view->upgradeItem()->childCount() > 0, "the Operations tab did not fill in");
+
+    // Laid out again (the same repository): what was read stays, nothing is read twice.
+    QSignalSpy ready(window.session(), &RepositorySession::repositoryReady);
+    window.session()->setLayoutDirection(LayoutDirection::LeftRight);
+    QVERIFY(ready.wait(kLoadTimeoutMs));
+    const std::shared_ptr<const LoadedRepository> relaidOut = window.session()->loaded();
+    QVERIFY(relaidOut != loaded && relaidOut->repository == loaded->repository);
+    QVERIFY2(!relaidOut->operationsPending, "the operations are read again after a relayout");
+    QVERIFY(!relaidOut->operations.isEmpty());
 }
 
 void TestOperationsView::theOperationsTabListsTheSelectedRevisionsOperations_data()

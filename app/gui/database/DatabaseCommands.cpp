@@ -2,6 +2,7 @@
 
 #include "database/ConfirmCommandDialog.h"
 #include "database/DatabaseActions.h"
+#include "database/MergeConflictsView.h"
 #include "database/MergeDialog.h"
 #include "database/MigrationController.h"
 #include "database/RehearsalPanel.h"
@@ -253,6 +254,8 @@ MergeDialog *DatabaseCommands::openMergeDialog()
     });
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { m_controller->merge(dialog->selectedHeads(), dialog->message()); });
+    connect(m_controller, &MigrationController::operationsRead, dialog->conflictsView(),
+            &MergeConflictsView::setOperations);
     m_mergeDialog = dialog;
     dialog->setWindowModality(Qt::WindowModal);
     dialog->show();

@@ -49,14 +49,28 @@ MergeConflictsView::MergeConflictsView(std::shared_ptr<const LoadedRepository> l
     });
 }
 
+void MergeConflictsView::setOperations(std::shared_ptr<const LoadedRepository> loaded)
+{
+    if (!loaded || loaded->repository != m_loaded->repository)
+        return;
+    m_loaded = std::move(loaded);
+    showBetween(m_heads);
+}
+
 void MergeConflictsView::showBetween(const QList<int> &heads)
 {
     const int job = ++m_job;
+    m_heads = heads;
     m_report = {};
     if (heads.size() < 2) {
         m_finding = false;
         setHtml(tr("Tick at least two heads to see what collides when their branches meet.").toHtmlEscaped());
         Q_EMIT reportShown();
+        return;
+    }
+    if (m_loaded->operationsPending) {
+        m_finding = true; // setOperations finds once they are in
+        setHtml(tr("Reading the migrations' operations…").toHtmlEscaped());
         return;
     }
     if (m_loaded->operations.isEmpty()) {

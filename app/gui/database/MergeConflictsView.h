@@ -1,5 +1,5 @@
 // The merge dialog's "Conflicts" section: what collides when the ticked heads
-// are merged (ConflictFinder over the operations read while loading, run off
+// are merged (ConflictFinder over the operations read after loading, run off
 // the GUI thread; a newer request drops an older one's result), collisions
 // first, per-migration warnings apart, each place as a link that selects its
 // revision in the graph.
@@ -26,6 +26,8 @@ public:
 
     // Finds what collides between the branches of `heads` (node indices) and shows it.
     void showBetween(const QList<int> &heads);
+    // The same repository with its operations, read after the view was made: finds again.
+    void setOperations(std::shared_ptr<const LoadedRepository> loaded);
 
     bool isFinding() const { return m_finding; }
     const ConflictReport &report() const { return m_report; }
@@ -42,6 +44,7 @@ private:
     void setHtml(const QString &html);
 
     std::shared_ptr<const LoadedRepository> m_loaded;
+    QList<int> m_heads; // the latest request
     QLabel *m_label;
     ConflictReport m_report;
     int m_job = 0; // the newest request; older results are dropped

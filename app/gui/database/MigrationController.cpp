@@ -75,6 +75,7 @@ MigrationController::MigrationController(RepositorySession *session, QObject *pa
     qRegisterMetaType<OperationResult>();
     connect(session, &RepositorySession::repositoryReady, this, &MigrationController::repositoryLoaded);
     connect(session, &RepositorySession::closed, this, &MigrationController::repositoryClosed);
+    connect(session, &RepositorySession::operationsRead, this, &MigrationController::operationsRead);
     connect(session, &RepositorySession::loadFailed, this, [this] {
         if (auto done = std::exchange(m_reloadDone, {}))
             done(nullptr);

@@ -101,6 +101,8 @@ public:
 
 Q_SIGNALS:
     void repositoryChanged();        // a repository was loaded or reloaded
+    // The shown repository's operations were read after it was shown (RepositorySession::operationsRead).
+    void operationsRead(const std::shared_ptr<const headway::LoadedRepository> &loaded);
     void toolChanged();              // preparing started or finished
     void busyChanged(bool busy);
     void refused(const QString &reason);

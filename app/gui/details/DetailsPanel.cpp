@@ -87,6 +87,15 @@ void DetailsPanel::setRepository(std::shared_ptr<const LoadedRepository> loaded)
     showRevisions({});
 }
 
+void DetailsPanel::setOperations(std::shared_ptr<const LoadedRepository> loaded)
+{
+    if (!loaded || !m_loaded || loaded->repository != m_loaded->repository)
+        return;
+    m_loaded = std::move(loaded);
+    if (m_revision >= 0)
+        showOperationsOf({m_revision});
+}
+
 QString DetailsPanel::detailsText() const
 {
     return QTextDocumentFragment::fromHtml(m_details->text()).toPlainText();
@@ -126,7 +135,9 @@ void DetailsPanel::showRevisions(const QList<int> &revisions)
 
 void DetailsPanel::showOperationsOf(const QList<int> &revisions)
 {
-    if (m_revision >= 0)
+    if (m_revision >= 0 && m_loaded->operationsPending)
+        m_operations->showPlaceholder(tr("Reading the migrations' operations…"));
+    else if (m_revision >= 0)
         m_operations->showOperations(m_loaded->operationsOf(m_revision));
     else if (!m_repository)
         m_operations->showPlaceholder(tr("No repository open."));

@@ -32,6 +32,8 @@ public:
 
     // The repository and its operations; the panel keeps a share of `loaded`.
     void setRepository(std::shared_ptr<const LoadedRepository> loaded);
+    // The shown repository again, now with its operations: the Operations tab fills in.
+    void setOperations(std::shared_ptr<const LoadedRepository> loaded);
     void showRevisions(const QList<int> &revisions);
     // Where each revision came from (git), shown with the revision; null: not known.
     void setOrigins(std::shared_ptr<const OriginReport> origins);

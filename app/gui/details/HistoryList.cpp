@@ -1,7 +1,6 @@
 #include "details/HistoryList.h"
 
-#include "report/AlembicText.h"
-#include "report/RevisionName.h"
+#include "details/HistoryModel.h"
 #include "repository/Repository.h"
 
 #include <QFontDatabase>
@@ -9,37 +8,42 @@
 
 namespace headway {
 
-namespace {
-constexpr int revisionRole = Qt::UserRole;
-}
-
 HistoryList::HistoryList(QWidget *parent)
-    : QListWidget(parent)
+    : QListView(parent)
+    , m_model(new HistoryModel(this))
 {
     setObjectName(QStringLiteral("historyList"));
+    setModel(m_model);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
-    setUniformItemSizes(true); // thousands of lines stay fast
+    setUniformItemSizes(true); // only the rows on screen are ever measured
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setAccessibleName(tr("Revision history"));
-    connect(this, &QListWidget::itemSelectionChanged, this, &HistoryList::reportSelection);
-    connect(this, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        Q_EMIT revisionActivated(item->data(revisionRole).toInt());
+    connect(selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryList::reportSelection);
+    connect(this, &QListView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT revisionActivated(m_model->revisionAt(index.row()));
     });
 }
 
-void HistoryList::setRepository(const Repository &repository)
+void HistoryList::setRepository(std::shared_ptr<const Repository> repository)
 {
     const QScopedValueRollback<bool> updating(m_updating, true);
-    clear();
-    m_rowOf.clear();
-    const AlembicText text(repository);
-    for (int revision : repository.graph.historyOrder()) {
-        // Cut: a hostile file's megabyte id must not cost seconds of text layout.
-        auto *item = new QListWidgetItem(displayedText(text.historyLine(revision), 400), this);
-        item->setData(revisionRole, revision);
-        item->setToolTip(repository.relativePath(repository.fileOf(revision).path));
-        m_rowOf.insert(revision, count() - 1);
-    }
+    m_model->setRepository(std::move(repository));
+}
+
+int HistoryList::rowOf(int revision) const
+{
+    return m_model->rowOf(revision);
+}
+
+int HistoryList::count() const
+{
+    return m_model->rowCount();
+}
+
+QString HistoryList::lineAt(int row) const
+{
+    return m_model->index(row).data().toString();
 }
 
 void HistoryList::selectRevisions(const QList<int> &revisions)
@@ -53,11 +57,11 @@ void HistoryList::selectRevisions(const QList<int> &revisions)
     for (int revision : revisions) {
         const int row = rowOf(revision);
         if (row >= 0)
-            selection.select(model()->index(row, 0), model()->index(row, 0));
+            selection.select(m_model->index(row), m_model->index(row));
     }
     selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
     if (!revisions.isEmpty() && rowOf(revisions.first()) >= 0) {
-        const QModelIndex first = model()->index(rowOf(revisions.first()), 0);
+        const QModelIndex first = m_model->index(rowOf(revisions.first()));
         selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
         scrollTo(first);
     }
@@ -67,7 +71,7 @@ QList<int> HistoryList::selectedRevisions() const
 {
     QList<int> revisions;
     for (const QModelIndex &index : selectionModel()->selectedRows())
-        revisions.append(index.data(revisionRole).toInt());
+        revisions.append(m_model->revisionAt(index.row()));
     std::sort(revisions.begin(), revisions.end());
     return revisions;
 }

@@ -13,6 +13,7 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <cmath>
 
 namespace headway {
 
@@ -78,12 +79,28 @@ void GraphScene::setGraph(std::shared_ptr<const LoadedRepository> loaded)
     m_revisionItems = QList<RevisionItem *>(m_loaded->repository->graph.size(), nullptr);
     if (m_loaded->layoutFitsInput())
         buildItems();
+    // Qt picks a depth of about log2(items), so a long edge is filed into thousands of
+    // leaves: building the tree for 70,000 items took half a second on the first paint.
+    // A few dozen items per leaf answer "what is exposed" as fast and build in 40 ms.
+    const qsizetype itemCount = m_loaded->input.nodes.size() + m_loaded->input.edges.size();
+    setBspTreeDepth(std::clamp(int(std::log2(double(std::max<qsizetype>(itemCount, 1)))) - 5, 4, 12));
     setDatabaseRevisions(m_databaseRevisions);
     applyOrigins();
     // Explicit, so the scene never recomputes its extent from thousands of items.
     const GraphLayout &layout = m_loaded->layout;
     const QRectF bounds = layout.boundingRect.isValid() ? layout.boundingRect : itemsBoundingRect();
     setSceneRect(bounds.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
+}
+
+void GraphScene::setOperations(std::shared_ptr<const LoadedRepository> loaded)
+{
+    if (!m_loaded || !loaded || loaded->repository != m_loaded->repository
+        || loaded->layout.nodes.constData() != m_loaded->layout.nodes.constData())
+        return; // another repository or layout is shown by now
+    m_loaded = std::move(loaded);
+    for (RevisionItem *item : std::as_const(m_revisionItems))
+        if (item)
+            item->setSummary(RepositoryOperations::summaryLine(m_loaded->operationsOf(item->revision())));
 }
 
 const Repository &GraphScene::repository() const

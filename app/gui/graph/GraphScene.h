@@ -34,6 +34,9 @@ public:
     // Replaces every item and keeps `loaded` (no copy); a failed layout shows no
     // items, a null one clears the graph.
     void setGraph(std::shared_ptr<const LoadedRepository> loaded);
+    // The shown graph again, now with its operations: the boxes get their summaries.
+    // Ignored unless `loaded` has the shown repository and layout.
+    void setOperations(std::shared_ptr<const LoadedRepository> loaded);
     void clearGraph();
     bool hasGraph() const { return m_navigation.has_value(); }
 

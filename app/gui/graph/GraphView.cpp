@@ -65,6 +65,11 @@ LayoutInput GraphView::layoutInputFor(const Repository &repository)
     return headway::layoutInputFor(repository, graphstyle::nodeSize);
 }
 
+void GraphView::showOperations(std::shared_ptr<const LoadedRepository> loaded)
+{
+    m_scene->setOperations(std::move(loaded));
+}
+
 void GraphView::showGraph(std::shared_ptr<const LoadedRepository> loaded)
 {
     // Remember what the user was looking at by revision id: indices change with files.

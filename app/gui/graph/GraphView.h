@@ -50,6 +50,8 @@ public:
     // share of `loaded`. Keeps the selection, zoom and view centre when the same
     // revisions still exist (a reload after a file change).
     void showGraph(std::shared_ptr<const headway::LoadedRepository> loaded);
+    // The shown graph with its operations, read after it was shown (GraphScene::setOperations).
+    void showOperations(std::shared_ptr<const headway::LoadedRepository> loaded);
     void clearGraph();
 
     QList<int> selectedRevisions() const { return m_selection; } // in the order they were selected

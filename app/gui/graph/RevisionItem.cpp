@@ -38,6 +38,16 @@ RevisionItem::RevisionItem(int revision, const QString &id, const QString &messa
     setZValue(1); // above the edges that end under its border
 }
 
+void RevisionItem::setSummary(const QString &summary)
+{
+    QString line = oneLine(summary);
+    if (line == m_summary)
+        return;
+    m_summary = std::move(line);
+    m_elidedValid = false;
+    update();
+}
+
 void RevisionItem::setEmphasis(Emphasis emphasis)
 {
     if (emphasis == m_emphasis)

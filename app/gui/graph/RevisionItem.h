@@ -29,6 +29,8 @@ public:
     const QString &revisionId() const { return m_id; }
     RevisionRoles roles() const { return m_roles; }
     const QString &summary() const { return m_summary; }
+    // The operations arrived after the box was drawn (RepositorySession::operationsRead).
+    void setSummary(const QString &summary);
     QRectF box() const { return m_box; }
     // The message as drawn zoomed in (twoLineLod): two lines when one would elide it, else none.
     QStringList closeUpMessageLines() const

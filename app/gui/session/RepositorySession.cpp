@@ -46,6 +46,7 @@ RepositorySession::~RepositorySession()
     // A load still running sees the flag and stops; it holds its own share of it.
     if (m_progress)
         m_progress->cancel = true;
+    cancelOperations();
 }
 
 void RepositorySession::open(const QString &path)
@@ -94,6 +95,7 @@ void RepositorySession::cancel()
 void RepositorySession::close()
 {
     supersede();
+    cancelOperations();
     setBusy(false);
     m_watcher->clear();
     m_loaded.reset();
@@ -155,13 +157,6 @@ void RepositorySession::startLoad(QString path, bool reload)
         }
         // Search, navigation and the history list need it: compute it here, off the GUI thread.
         repository.graph.historyOrder();
-        // The details panel and the graph's node summaries show them; reading reopens
-        // every file, so it belongs here too, and stops at the same cancel.
-        result.operations = RepositoryOperations::read(repository, 0, &progress->cancel);
-        if (progress->cancel) {
-            result.cancelled = true; // half-read operations must never be shown
-            return result;
-        }
         result.input = inputFor(repository);
         result.repository = std::make_shared<const Repository>(std::move(repository));
         return result;
@@ -234,7 +229,6 @@ void RepositorySession::relayout()
         result.path = path;
         result.reload = true;
         result.repository = shown->repository;
-        result.operations = shown->operations;
         result.input = inputFor(*shown->repository);
         return result;
     }, [this, job](Loaded result) { loaded(job, std::move(result)); }, QThreadPool::globalInstance());
@@ -269,12 +263,49 @@ void RepositorySession::layoutFinished(int layoutJob, const GraphLayout &layout)
     m_pending.reset();
     m_requestedPath.clear();
     m_path = done.path;
-    m_loaded = LoadedRepository::make(std::move(done.repository), std::move(done.input), layout,
-                                      std::move(done.operations));
+    // Laid out again with other options: the operations read so far, or still being read, stay.
+    const bool sameRepository = m_loaded && m_loaded->repository == done.repository;
+    if (!sameRepository)
+        cancelOperations();
+    LoadedRepository next{std::move(done.repository), std::move(done.input), layout,
+                          sameRepository ? m_loaded->operations : RepositoryOperations(), false};
+    next.operationsPending = next.operations.isEmpty() && !next.repository->files.isEmpty();
+    m_loaded = std::make_shared<const LoadedRepository>(std::move(next));
     m_watcher->watch(*m_loaded->repository);
     setBusy(false);
     const std::shared_ptr<const LoadedRepository> shown = m_loaded; // a receiver may start the next load
     Q_EMIT repositoryReady(shown);
+    if (shown == m_loaded && shown->operationsPending && !m_operationsCancel)
+        readOperations();
+}
+
+void RepositorySession::readOperations()
+{
+    // After the first paint: reading reopens and lexes every file, which on a long
+    // history takes longer than loading it did.
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_operationsCancel = cancel;
+    const std::shared_ptr<const Repository> repository = m_loaded->repository;
+    runInBackground(this, [repository, cancel] { return RepositoryOperations::read(*repository, 0, cancel.get()); },
+                    [this, repository, cancel](RepositoryOperations operations) {
+                        if (cancel != m_operationsCancel || *cancel)
+                            return; // another repository was opened meanwhile: half-read ones are never shown
+                        m_operationsCancel.reset();
+                        if (!m_loaded || m_loaded->repository != repository)
+                            return;
+                        m_loaded = std::make_shared<const LoadedRepository>(LoadedRepository{
+                            m_loaded->repository, m_loaded->input, m_loaded->layout, std::move(operations), false});
+                        const std::shared_ptr<const LoadedRepository> shown = m_loaded;
+                        Q_EMIT operationsRead(shown);
+                    },
+                    QThreadPool::globalInstance());
+}
+
+void RepositorySession::cancelOperations()
+{
+    if (m_operationsCancel)
+        *m_operationsCancel = true;
+    m_operationsCancel.reset();
 }
 
 void RepositorySession::reportProgress()

@@ -1,7 +1,7 @@
 // Owns the repository the window shows. Loads it off the GUI thread (with
-// progress and cancel) together with its files' operations, lays it out
-// through the session's one LayoutService, and reloads it when its migrations
-// change on disk. Only the newest request ever reaches the window: stale loads
+// progress and cancel), lays it out through the session's one LayoutService,
+// then reads its files' operations in the background while it is on screen,
+// and reloads it when its migrations change on disk. Only the newest request ever reaches the window: stale loads
 // and layouts are dropped by job counters.
 // A failed load leaves the repository on screen as it was. No widgets here.
 // Results come back through QFuture::then(this, ...), which runs at once when the
@@ -85,7 +85,11 @@ Q_SIGNALS:
     // repositoryReady follows, as after a reload.
     void relayoutStarted();
     // A load and its layout are done; `loaded` is now what loaded() returns (never null).
+    // Its operations may still be being read (LoadedRepository::operationsPending).
     void repositoryReady(const std::shared_ptr<const headway::LoadedRepository> &loaded);
+    // The shown repository's operations are in: `loaded` is the same repository, input
+    // and layout with them, and now what loaded() returns.
+    void operationsRead(const std::shared_ptr<const headway::LoadedRepository> &loaded);
     // Nothing usable at `path`: `reason` says why and how to fix it.
     void loadFailed(const QString &path, const headway::Diagnostic &reason);
     void loadCancelled();
@@ -97,7 +101,6 @@ private:
         QString path;
         bool reload = false;
         std::shared_ptr<const Repository> repository;
-        RepositoryOperations operations;
         LayoutInput input;
         Diagnostic failure; // why nothing was found, when repository is null
         bool cancelled = false;
@@ -116,6 +119,9 @@ private:
     int supersede(); // invalidates every job in flight; returns the new job's id
     void loaded(int job, Loaded result);
     void layoutFinished(int layoutJob, const GraphLayout &layout);
+    // Reads the shown repository's operations; a load of another one cancels it.
+    void readOperations();
+    void cancelOperations();
     void reportProgress();
     void fail(const QString &path, const Diagnostic &reason);
     void setBusy(bool busy);
@@ -134,6 +140,7 @@ private:
     std::optional<Loaded> m_pending; // loaded, waiting for its layout
     int m_layoutJob = 0;
 
+    std::shared_ptr<std::atomic<bool>> m_operationsCancel; // the read in flight, if any
     std::shared_ptr<const LoadedRepository> m_loaded; // the shown one
     QString m_path;
     bool m_busy = false;

@@ -15,6 +15,7 @@
 #include "details/HistoryList.h"
 #include "window/LoadProgressIndicator.h"
 #include "window/MainActions.h"
+#include "window/OpenTimings.h"
 #include "window/MainDocks.h"
 #include "window/StatusBarPanel.h"
 #include "config/Preferences.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
         showDefaultError(title, message, hint);
     };
     connectSession(); // before the controller connects: a reload reaches the window first
+    new OpenTimings(m_session, m_graph->viewport(), this); // after: it waits for the paint showRepository causes
     m_presentation = new GraphPresentation(m_session, m_graph, m_preferences, this);
     m_overview = new GraphOverview(m_graph, this);
     m_migrations = new MigrationController(m_session, this);
@@ -180,6 +182,10 @@ void MainWindow::connectSession()
     connect(m_session, &RepositorySession::loadCancelled, this,
             [this] { statusBar()->showMessage(tr("Loading cancelled"), 5000); });
     connect(m_session, &RepositorySession::repositoryReady, this, &MainWindow::showRepository);
+    connect(m_session, &RepositorySession::operationsRead, this, [this](const std::shared_ptr<const LoadedRepository> &loaded) {
+        m_graph->showOperations(loaded);
+        m_details->setOperations(loaded);
+    });
     connect(m_session, &RepositorySession::loadFailed, this, &MainWindow::showLoadFailure);
     connect(m_session, &RepositorySession::closed, this, &MainWindow::forgetRepository);
     connect(m_progress, &LoadProgressIndicator::cancelRequested, m_session, &RepositorySession::cancel);
@@ -277,7 +283,7 @@ void MainWindow::closeRepository()
 void MainWindow::forgetRepository()
 {
     m_graph->clearGraph();
-    m_history->setRepository(Repository{});
+    m_history->setRepository(nullptr);
     m_details->setRepository(nullptr);
     m_banner->showProblems({});
     m_findBar->invalidate();
@@ -375,7 +381,7 @@ void MainWindow::showRepository(const std::shared_ptr<const LoadedRepository> &l
 {
     m_pages->showGraphPage(); // first: the graph lays out its view at its real size
     const Repository &repository = *loaded->repository;
-    m_history->setRepository(repository);
+    m_history->setRepository(loaded->repository);
     m_details->setRepository(loaded);
     m_selection.clear();
     m_graph->showGraph(loaded); // keeps the selection and the view centre

@@ -95,6 +95,8 @@ void ScreenshotTaker::waitForDatabaseState()
         const ForkStatus *fork = m_window->forkActions()->status();
         if (fork->isRefreshing() || !fork->state()) // the origin stripes are part of the picture
             return;
+        if (m_window->session()->loaded() && m_window->session()->loaded()->operationsPending)
+            return; // the boxes' summaries and the Operations tab are part of the picture
         m_poll.stop();
         if (m_command.isEmpty())
             QTimer::singleShot(0, this, &ScreenshotTaker::grab); // let the window lay out its widgets first

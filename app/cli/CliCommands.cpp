@@ -11,6 +11,9 @@
 #include "report/HealthCheck.h"
 #include "report/JsonReport.h"
 #include "repository/RepositoryLoader.h"
+#include "repository/RepositoryLocator.h"
+#include "runner/MigrationBackend.h"
+#include "runner/RunSettings.h"
 #include "runner/InterpreterCache.h"
 
 #include <QCommandLineParser>
@@ -237,14 +240,22 @@ int interpreter(Context &c)
     QStringList split;
     for (const QString &m : std::as_const(modules))
         split += m.split(QLatin1Char(','), Qt::SkipEmptyParts);
-    if (split.isEmpty())
-        split = {QStringLiteral("alembic")};
     const QString argument = repositoryArgument(c.parser, 0);
     const QFileInfo info(argument);
+    QString projectDirectory = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    // By default what the project's own tool needs (flask_migrate for `flask db`), asked
+    // where the commands that run it ask, so the remembered answer is theirs.
+    if (const RepositoryLayout layout = RepositoryLocator::locate(argument); layout.found) {
+        const MigrationBackend backend = MigrationBackend::detect(layout, RunSettingsStore::load(layout.baseDirectory));
+        projectDirectory = backend.projectDirectory;
+        if (split.isEmpty())
+            split = backend.requiredModules();
+    }
+    if (split.isEmpty())
+        split = {QStringLiteral("alembic")};
     // Always probed afresh, so it shows what each candidate lacks now; the answer
     // is remembered for the commands that run the tool.
-    const InterpreterChoice choice = InterpreterCache().refresh(
-        info.isDir() ? info.absoluteFilePath() : info.absolutePath(), split);
+    const InterpreterChoice choice = InterpreterCache().refresh(projectDirectory, split);
     if (c.parser.isSet(QStringLiteral("json"))) {
         QJsonArray tried;
         for (const InterpreterCandidate &candidate : choice.tried)
@@ -302,7 +313,7 @@ QList<Command> commands()
                              QStringLiteral("dir"))}},
         {"interpreter", "Find the Python that can run the project's migrations.", "[REPOSITORY]", interpreter,
          {json, QCommandLineOption(QStringLiteral("require"),
-                                   QStringLiteral("Modules it must have (default: alembic)."),
+                                   QStringLiteral("Modules it must have (default: what the project's tool needs, flask_migrate or alembic)."),
                                    QStringLiteral("module"))}},
     } + migrationCommands() + analysisCommands() + forkCommands();
 }
@@ -328,10 +339,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     for (const Command &command : commands()) {
         if (arguments.first() != QLatin1String(command.name))
             continue;
-        Context context{{}, out, err};
+        Context context{{}, out, err, {}};
         QCommandLineParser &parser = context.parser;
         parser.setApplicationDescription(QString::fromLatin1(command.description));
         parser.addOptions(command.options);
+        for (const QCommandLineOption &option : command.options)
+            context.defined += option.names();
         const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                       QStringLiteral("Show this help."));
         parser.addOption(help);

@@ -17,6 +17,11 @@ struct Context {
     QCommandLineParser parser;
     QTextStream &out;
     QTextStream &err;
+    QStringList defined; // every name of the command's options
+
+    // For code shared by commands: asking the parser about an option the command
+    // does not define prints a warning, so those ask only about defined ones.
+    bool isGiven(const QString &option) const { return defined.contains(option) && parser.isSet(option); }
 };
 
 struct Command {

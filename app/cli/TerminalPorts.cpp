@@ -10,7 +10,7 @@ namespace headway::cli {
 TerminalPorts::TerminalPorts(Context &context, Echo echo)
     : m_c(context)
     , m_echo(echo)
-    , m_loud((echo != Echo::Quiet && echo != Echo::Silent) || context.parser.isSet(QStringLiteral("verbose")))
+    , m_loud((echo != Echo::Quiet && echo != Echo::Silent) || context.isGiven(QStringLiteral("verbose")))
 {
 }
 
@@ -34,7 +34,7 @@ void TerminalPorts::confirm(const CommandConfirmation &confirmation, std::functi
 
 bool TerminalPorts::askTerminal(const QString &question)
 {
-    if (m_c.parser.isSet(QStringLiteral("yes")))
+    if (m_c.isGiven(QStringLiteral("yes")))
         return true;
     if (!isatty(STDIN_FILENO)) {
         m_c.err << "headway-cli: " << question << " Nobody can answer here: pass --yes to go ahead.\n";
@@ -51,7 +51,7 @@ void TerminalPorts::stepStarted(int, const CommandStep &step)
 {
     // Helpers (reading `current`, locating the database) are optional steps: quiet.
     const bool helper = step.optional && m_echo != Echo::StepsAndCommand;
-    m_quietStep = helper && !m_c.parser.isSet(QStringLiteral("verbose"));
+    m_quietStep = helper && !m_c.isGiven(QStringLiteral("verbose"));
     if (m_echo == Echo::StepsAndCommand)
         m_c.err << "==> " << step.title << '\n';
     if (m_loud && !m_quietStep)

@@ -10,7 +10,7 @@ namespace headway::cli {
 
 bool jsonOutput(const Context &c)
 {
-    return c.parser.isSet(QStringLiteral("json"));
+    return c.isGiven(QStringLiteral("json"));
 }
 
 QJsonArray ids(const RevisionGraph &graph, const QList<int> &revisions)

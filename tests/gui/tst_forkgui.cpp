@@ -115,6 +115,11 @@ private Q_SLOTS:
 
         QSignalSpy committed(fork, &ForkActions::committed);
         QVERIFY(waitForState(window)); // the reload's fork state: the rebased file is the fork's, changed
+        // One head, the merge of upstream just made, the file not committed: the rest of the way.
+        const QString banner = window.healthBanner()->text();
+        QVERIFY2(banner.contains("After merging upstream/main: one head again") && banner.contains("Test upgrade")
+                     && banner.contains("Commit the migration") && !banner.contains("rebase"),
+                 qPrintable(banner));
         fork->commitMigration();
         QVERIFY(committed.wait(kTimeoutMs));
         QCOMPARE(asked.size(), 2);

@@ -99,7 +99,7 @@ private Q_SLOTS:
 
 private:
     GraphLayout layOut(const LayoutInput &input);
-    void show(GraphView &view, const Repository &repository);
+    void show(GraphView &view, const Repository &repository, LayoutDirection direction = LayoutDirection::TopDown);
     void showDemo(GraphView &view);
     int revision(const GraphView &view, const QString &id) const;
     RevisionItem *item(const GraphView &view, const QString &id) const;
@@ -125,9 +125,10 @@ GraphLayout TestGraphView::layOut(const LayoutInput &input)
     return finished.first().at(1).value<GraphLayout>();
 }
 
-void TestGraphView::show(GraphView &view, const Repository &repository)
+void TestGraphView::show(GraphView &view, const Repository &repository, LayoutDirection direction)
 {
-    const LayoutInput input = GraphView::layoutInputFor(repository);
+    LayoutInput input = GraphView::layoutInputFor(repository);
+    input.options.direction = direction;
     const GraphLayout layout = layOut(input);
     QVERIFY2(layout.succeeded, "the layout failed");
     view.showGraph(LoadedRepository::make(std::make_shared<const Repository>(repository), input, layout));
@@ -220,18 +221,24 @@ void TestGraphView::keyboardNavigatesTheGraph_data()
     QTest::addColumn<QString>("start"); // "" for no selection
     QTest::addColumn<QString>("keys");  // Up, Down, Left, Right; "Alt+" for the Alt modifier
     QTest::addColumn<QString>("expected");
-    QTest::newRow("Down selects the parent") << kHeadB << "Down" << kBranchPoint;
-    QTest::newRow("Down twice") << kBranchPoint << "Down Down" << kBase;
-    QTest::newRow("Down at the base stays") << kBase << "Down" << kBase;
-    QTest::newRow("Up from a branch point: first child in history order") << kBranchPoint << "Up" << kHeadA;
-    QTest::newRow("Down then Up returns to the same head") << kHeadB << "Down Up" << kHeadB;
-    QTest::newRow("Up at a head stays") << kHeadA << "Up" << kHeadA;
-    QTest::newRow("Right: next sibling") << kHeadA << "Right" << kHeadB;
-    QTest::newRow("Right wraps around") << kHeadB << "Right" << kHeadA;
-    QTest::newRow("Left: previous sibling") << kHeadA << "Left" << kHeadB;
-    QTest::newRow("only child has no sibling") << kPostTable << "Right" << kPostTable;
-    QTest::newRow("Alt+arrow without a selection starts at the newest head") << "" << "Alt+Down" << kHeadA;
-    QTest::newRow("Alt+arrows navigate too") << kBase << "Alt+Up Alt+Up Alt+Up" << kHeadA;
+    QTest::addColumn<bool>("leftToRight"); // laid out with newer revisions to the right
+    QTest::newRow("Down selects the parent") << kHeadB << "Down" << kBranchPoint << false;
+    QTest::newRow("Down twice") << kBranchPoint << "Down Down" << kBase << false;
+    QTest::newRow("Down at the base stays") << kBase << "Down" << kBase << false;
+    QTest::newRow("Up from a branch point: first child in history order") << kBranchPoint << "Up" << kHeadA << false;
+    QTest::newRow("Down then Up returns to the same head") << kHeadB << "Down Up" << kHeadB << false;
+    QTest::newRow("Up at a head stays") << kHeadA << "Up" << kHeadA << false;
+    QTest::newRow("Right: next sibling") << kHeadA << "Right" << kHeadB << false;
+    QTest::newRow("Right wraps around") << kHeadB << "Right" << kHeadA << false;
+    QTest::newRow("Left: previous sibling") << kHeadA << "Left" << kHeadB << false;
+    QTest::newRow("only child has no sibling") << kPostTable << "Right" << kPostTable << false;
+    QTest::newRow("Alt+arrow without a selection starts at the newest head") << "" << "Alt+Down" << kHeadA << false;
+    QTest::newRow("Alt+arrows navigate too") << kBase << "Alt+Up Alt+Up Alt+Up" << kHeadA << false;
+    QTest::newRow("left to right: Left selects the parent") << kHeadB << "Left" << kBranchPoint << true;
+    QTest::newRow("left to right: Right selects the child") << kBranchPoint << "Right" << kHeadA << true;
+    QTest::newRow("left to right: Down is the next sibling") << kHeadA << "Down" << kHeadB << true;
+    QTest::newRow("left to right: Up is the previous sibling") << kHeadA << "Up" << kHeadB << true;
+    QTest::newRow("left to right: Alt+Right to the newest head") << kBase << "Alt+Right Alt+Right Alt+Right" << kHeadA << true;
 }
 
 void TestGraphView::keyboardNavigatesTheGraph()
@@ -239,8 +246,13 @@ void TestGraphView::keyboardNavigatesTheGraph()
     QFETCH(QString, start);
     QFETCH(QString, keys);
     QFETCH(QString, expected);
+    QFETCH(bool, leftToRight);
     GraphView view;
-    showDemo(view);
+    view.resize(900, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    show(view, m_demo, leftToRight ? LayoutDirection::LeftRight : LayoutDirection::TopDown);
+    QCOMPARE(view.graphScene()->layoutDirection() == LayoutDirection::LeftRight, leftToRight);
     if (!start.isEmpty())
         view.selectRevisions({revision(view, start)});
     for (QString key : keys.split(' ')) {

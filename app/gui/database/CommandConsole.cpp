@@ -64,6 +64,7 @@ CommandConsole::CommandConsole(MigrationController *controller, QWidget *parent)
     m_command->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_command->setToolTip(tr("The command exactly as Headway runs it, with the environment it sets"));
     m_output->setReadOnly(true);
+    m_output->setAccessibleName(tr("Command output"));
     m_output->setFont(fixed);
     m_output->setMaximumBlockCount(maximumOutputLines);
     m_output->setLineWrapMode(QPlainTextEdit::NoWrap);

@@ -20,6 +20,7 @@ ConfirmCommandDialog::ConfirmCommandDialog(const CommandConfirmation &confirmati
     auto *effects = new QListWidget(this);
     effects->addItems(confirmation.effects);
     effects->setSelectionMode(QAbstractItemView::NoSelection);
+    effects->setAccessibleName(tr("What it does"));
     auto *warning = new QLabel(confirmation.warning, this);
     warning->setWordWrap(true);
     warning->setVisible(!confirmation.warning.isEmpty());
@@ -41,6 +42,8 @@ ConfirmCommandDialog::ConfirmCommandDialog(const CommandConfirmation &confirmati
     byDefault->setFocus();
     const QString shellText = confirmation.line.shellText();
     connect(copy, &QPushButton::clicked, this, [shellText] { QGuiApplication::clipboard()->setText(shellText); });
+    // Headway's own edits (rebase, restore) run no command: nothing to show or copy.
+    copy->setVisible(!shellText.isEmpty());
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -48,8 +51,12 @@ ConfirmCommandDialog::ConfirmCommandDialog(const CommandConfirmation &confirmati
     layout->addWidget(question);
     layout->addWidget(effects);
     layout->addWidget(warning);
-    layout->addWidget(new QLabel(tr("Command and environment:"), this));
-    layout->addWidget(command);
+    if (!shellText.isEmpty()) {
+        layout->addWidget(new QLabel(tr("Command and environment:"), this));
+        layout->addWidget(command);
+    } else {
+        command->hide();
+    }
     layout->addWidget(buttons);
 }
 

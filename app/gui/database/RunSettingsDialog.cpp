@@ -81,6 +81,7 @@ RunSettingsDialog::RunSettingsDialog(const RunSettings &settings, const Migratio
     pythonRow->addWidget(browse);
 
     m_environment->setHorizontalHeaderLabels({tr("Variable"), tr("Value")});
+    m_environment->setAccessibleName(tr("Environment presets"));
     m_environment->horizontalHeader()->setStretchLastSection(true);
     m_environment->verticalHeader()->hide();
     setEnvironment(settings.environment);

@@ -34,6 +34,8 @@ TestUpgradePanel::TestUpgradePanel(MigrationController *controller, QWidget *par
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_steps->setHorizontalHeaderLabels({tr("Step"), tr("Result"), tr("Time")});
+    m_steps->setAccessibleName(tr("Test upgrade steps"));
+    m_output->setAccessibleName(tr("Output of the selected step"));
     m_steps->horizontalHeader()->setSectionResizeMode(TitleColumn, QHeaderView::Stretch);
     m_steps->horizontalHeader()->setSectionResizeMode(ResultColumn, QHeaderView::ResizeToContents);
     m_steps->horizontalHeader()->setSectionResizeMode(TimeColumn, QHeaderView::ResizeToContents);

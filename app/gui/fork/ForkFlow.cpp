@@ -38,8 +38,15 @@ QString bannerHtml(const ForkState &state, int heads)
 
 QString flowHtml(const ForkState &state, int heads)
 {
-    if (heads < 2)
-        return {};
+    if (heads < 2) {
+        // Merged or rebased to one head, not committed yet: the rest of the way.
+        if (!state.afterUpstreamMerge || state.ownUnsaved.isEmpty())
+            return {};
+        const QString upstream = state.origins ? state.origins->upstream.name : QString();
+        return tr("<b>After merging %1:</b> one head again. Next: %2 &rarr; %3")
+            .arg(upstream.toHtmlEscaped(), link("test-upgrade", tr("Test upgrade")),
+                 link("commit-migration", tr("Commit the migration…")));
+    }
     const RebaseAdvice &advice = state.advice;
     const QString rebase = advice.offered ? tr(" or %1").arg(link("rebase", tr("rebase %1 onto %2…").arg(advice.revision.left(12), advice.onto.left(12))))
                                           : QString();

@@ -28,7 +28,7 @@ ForkState ForkStatus::compute(const Repository &repository, const QString &upstr
     if (origins->available && severalHeads)
         state.advice = MigrationRebase::advise(repository, own, *origins);
     const GitCheckout &checkout = origins->checkout;
-    state.afterUpstreamMerge = severalHeads && checkout.found
+    state.afterUpstreamMerge = checkout.found
                                && (!checkout.mergeHead.isEmpty()
                                    || (!origins->lastUpstreamMerge.isEmpty() && origins->lastUpstreamMerge == checkout.head));
     state.origins = std::move(origins);

@@ -17,7 +17,7 @@ struct Repository;
 struct ForkState {
     std::shared_ptr<const OriginReport> origins; // never null in a reported state
     RebaseAdvice advice;             // for the current heads, when there are two
-    bool afterUpstreamMerge = false; // several heads, and git's merge is in progress or just made
+    bool afterUpstreamMerge = false; // git's merge of upstream is in progress or just made
     QStringList ownUnsaved;          // the fork's migration files not committed as they are (relative paths)
     bool missingParent = false;      // a down_revision names a revision no file declares, and git may have it
 };

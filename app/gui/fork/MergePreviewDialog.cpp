@@ -127,7 +127,8 @@ QString MergePreviewDialog::summaryHtml(const MergePreviewResult &result) const
                        .arg(result.ref.toHtmlEscaped(), result.refCommit.left(10),
                             result.head.isEmpty() ? tr("an empty HEAD") : tr("HEAD (%1)").arg(result.head.left(10)));
     html += result.alreadyMerged ? tr("<p>%1 is already merged: nothing comes in.</p>").arg(result.ref.toHtmlEscaped())
-                                 : tr("<p>Brings in %n revision(s).</p>", nullptr, int(result.incoming.size()));
+                                 : result.incoming.size() == 1 ? tr("<p>Brings in 1 revision.</p>")
+                                                               : tr("<p>Brings in %1 revisions.</p>").arg(result.incoming.size());
     const bool several = result.verdict.status == HealthVerdict::Status::MultipleHeads;
     const QString mark = result.exitCode() == 0 ? QStringLiteral("<span style=\"color:#2e7d32\">\u2714</span>")
                                                 : QStringLiteral("<span style=\"color:#c62828\">\u2716</span>");

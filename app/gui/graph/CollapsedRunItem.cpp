@@ -28,7 +28,10 @@ CollapsedRunItem::CollapsedRunItem(QList<int> members, const QString &oldestId, 
 
 QString CollapsedRunItem::label() const
 {
-    return QCoreApplication::translate("CollapsedRunItem", "⋯ %n revision(s)", nullptr, int(m_members.size()));
+    // Both forms spelt out: without a translation loaded, %n plurals print "revision(s)".
+    const int count = int(m_members.size());
+    return count == 1 ? QCoreApplication::translate("CollapsedRunItem", "⋯ 1 revision")
+                      : QCoreApplication::translate("CollapsedRunItem", "⋯ %1 revisions").arg(count);
 }
 
 void CollapsedRunItem::setEmphasis(Emphasis emphasis)

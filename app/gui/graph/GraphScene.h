@@ -54,6 +54,11 @@ public:
     CollapsedRunItem *runItemOf(int revision) const { return m_runOf.value(revision); }
     // Revisions drawn with head styling, in history order.
     QList<int> headRevisions() const;
+    // How the shown graph is laid out: newer revisions above, or to the right.
+    LayoutDirection layoutDirection() const
+    {
+        return m_loaded ? m_loaded->input.options.direction : LayoutDirection::TopDown;
+    }
     // Selected revisions (ghosts are not revisions), in history order.
     QList<int> selectedRevisions() const;
 

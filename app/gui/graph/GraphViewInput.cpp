@@ -3,6 +3,7 @@
 #include "BranchLabelBadge.h"
 #include "CollapsedRunItem.h"
 #include "GraphView.h"
+#include "GraphScene.h"
 #include "GraphZoom.h"
 #include "RevisionItem.h"
 
@@ -64,21 +65,25 @@ bool GraphViewInput::keyPressed(QKeyEvent *event)
     const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
     const bool plain = modifiers == Qt::NoModifier && !selection.isEmpty();
     if (plain || modifiers == Qt::AltModifier) {
-        switch (event->key()) {
-        case Qt::Key_Up:
-            m_view->selectChild(); // newer revisions are drawn above their parents
+        // The arrows follow the drawing: newer revisions above their parents (Up:
+        // child), or to their right when laid out left to right (Right: child).
+        const bool across = m_view->graphScene()->layoutDirection() == LayoutDirection::LeftRight;
+        const int key = event->key();
+        if (key == (across ? Qt::Key_Right : Qt::Key_Up)) {
+            m_view->selectChild();
             return true;
-        case Qt::Key_Down:
+        }
+        if (key == (across ? Qt::Key_Left : Qt::Key_Down)) {
             m_view->selectParent();
             return true;
-        case Qt::Key_Left:
+        }
+        if (key == (across ? Qt::Key_Up : Qt::Key_Left)) {
             m_view->selectPreviousSibling();
             return true;
-        case Qt::Key_Right:
+        }
+        if (key == (across ? Qt::Key_Down : Qt::Key_Right)) {
             m_view->selectNextSibling();
             return true;
-        default:
-            break;
         }
     }
     if (plain && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)) {

@@ -61,7 +61,7 @@ MainActions::MainActions(QMainWindow *window)
     findPrevious = make(tr("Find Pre&vious"), tr("Select the previous revision that matches"),
                         {QKeySequence(Qt::SHIFT | Qt::Key_F3)});
 
-    // Newest revisions are at the top: a parent lies below its children.
+    // Newest revisions are at the top: a parent lies below its children (setArrowsAcross turns them).
     goParent = make(tr("&Parent"), tr("Select the selected revision's parent (its down_revision)"),
                     {QKeySequence(Qt::ALT | Qt::Key_Down)});
     goParent->setIcon(themed(QStringLiteral("go-down"), style, QStyle::SP_ArrowDown));
@@ -144,6 +144,14 @@ void MainActions::placeSettingsMenu()
     QMenuBar *bar = m_window->menuBar();
     const QList<QAction *> menus = bar->actions();
     bar->insertMenu(menus.isEmpty() ? nullptr : menus.last(), settingsMenu); // before Help
+}
+
+void MainActions::setArrowsAcross(bool leftToRight)
+{
+    goChild->setShortcut(QKeySequence(Qt::ALT | (leftToRight ? Qt::Key_Right : Qt::Key_Up)));
+    goParent->setShortcut(QKeySequence(Qt::ALT | (leftToRight ? Qt::Key_Left : Qt::Key_Down)));
+    goNextSibling->setShortcut(QKeySequence(Qt::ALT | (leftToRight ? Qt::Key_Down : Qt::Key_Right)));
+    goPreviousSibling->setShortcut(QKeySequence(Qt::ALT | (leftToRight ? Qt::Key_Up : Qt::Key_Left)));
 }
 
 void MainActions::setRepositoryActionsEnabled(bool enabled)

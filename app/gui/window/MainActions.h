@@ -26,6 +26,9 @@ public:
     void placeSettingsMenu();
     // Commands that need a repository on screen.
     void setRepositoryActionsEnabled(bool enabled);
+    // Alt+arrows follow the graph: Alt+Up is the child when newer revisions are
+    // drawn above, Alt+Right when they are drawn to the right.
+    void setArrowsAcross(bool leftToRight);
 
     QAction *open, *openDemo, *reload, *closeRepository, *exportSvg, *exportPng, *exportDot, *quit;
     QAction *zoomIn, *zoomOut, *fitToWindow, *actualSize, *find, *findNext, *findPrevious;

@@ -389,6 +389,7 @@ void MainWindow::showRepository(const std::shared_ptr<const LoadedRepository> &l
     m_banner->showProblems(healthProblems(repository, loaded->layout.diagnostics));
     m_findBar->invalidate();
     m_actions->setRepositoryActionsEnabled(true);
+    m_actions->setArrowsAcross(loaded->input.options.direction == LayoutDirection::LeftRight);
 
     const QString name = QFileInfo(repository.layout.baseDirectory).fileName();
     setWindowTitle(tr("%1 — Headway").arg(name.isEmpty() ? repository.layout.baseDirectory : name));

@@ -55,13 +55,17 @@ RepositoryOperations RepositoryOperations::read(const Repository &repository, in
 {
     const int total = int(repository.files.size());
     std::vector<QByteArray> byFile(static_cast<std::size_t>(total));
+    std::vector<QString> summaries(static_cast<std::size_t>(total));
     std::atomic<int> nextTask{0};
     auto readNextBatch = [&] {
         const int first = nextTask.fetch_add(filesPerTask);
         if (first >= total || (cancel && cancel->load()))
             return false;
-        for (int i = first; i < std::min(total, first + filesPerTask); ++i)
-            byFile[std::size_t(i)] = OperationPacking::pack(readFile(repository.files.at(i).path));
+        for (int i = first; i < std::min(total, first + filesPerTask); ++i) {
+            const MigrationOperations read = readFile(repository.files.at(i).path);
+            byFile[std::size_t(i)] = OperationPacking::pack(read);
+            summaries[std::size_t(i)] = summaryLine(read);
+        }
         return true;
     };
     threads = threads > 0 ? threads : QThread::idealThreadCount();
@@ -77,6 +81,9 @@ RepositoryOperations RepositoryOperations::read(const Repository &repository, in
     operations.m_byFile.reserve(total);
     for (QByteArray &file : byFile)
         operations.m_byFile.append(std::move(file));
+    operations.m_summaries.reserve(total);
+    for (QString &summary : summaries)
+        operations.m_summaries.append(std::move(summary));
     return operations;
 }
 
@@ -84,8 +91,11 @@ RepositoryOperations RepositoryOperations::fromSources(const QStringList &paths,
 {
     RepositoryOperations operations;
     operations.m_byFile.reserve(sources.size());
-    for (qsizetype i = 0; i < sources.size(); ++i)
-        operations.m_byFile.append(OperationPacking::pack(readSource(paths.value(i), sources.at(i))));
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        const MigrationOperations read = readSource(paths.value(i), sources.at(i));
+        operations.m_byFile.append(OperationPacking::pack(read));
+        operations.m_summaries.append(summaryLine(read));
+    }
     return operations;
 }
 
@@ -93,6 +103,12 @@ MigrationOperations RepositoryOperations::ofFile(int fileIndex) const
 {
     return fileIndex >= 0 && fileIndex < m_byFile.size() ? OperationPacking::unpack(m_byFile.at(fileIndex))
                                                          : MigrationOperations();
+}
+
+QString RepositoryOperations::summaryOfNode(const Repository &repository, int node) const
+{
+    const int file = node >= 0 && node < repository.graph.size() ? repository.graph.node(node).fileIndex : -1;
+    return file >= 0 && file < m_summaries.size() ? m_summaries.at(file) : QString();
 }
 
 MigrationOperations RepositoryOperations::ofNode(const Repository &repository, int node) const

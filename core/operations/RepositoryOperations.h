@@ -33,12 +33,16 @@ public:
     // By file index, as Repository::files; empty operations for an index out of range.
     MigrationOperations ofFile(int fileIndex) const;
     MigrationOperations ofNode(const Repository &repository, int node) const;
+    // summaryLine() of a node's operations, made while reading: the graph shows
+    // one per box without unpacking every file on the GUI thread.
+    QString summaryOfNode(const Repository &repository, int node) const;
 
     // A node's short summary for the graph: "+users.prefs  +ix ix_user_email (user.email)", cut to `maximum`.
     static QString summaryLine(const MigrationOperations &operations, int maximum = 48);
 
 private:
     QList<QByteArray> m_byFile; // OperationPacking::pack of each file's
+    QList<QString> m_summaries; // summaryLine() of each file's
 };
 
 } // namespace headway

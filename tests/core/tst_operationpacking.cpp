@@ -98,6 +98,8 @@ private Q_SLOTS:
         for (int i = 0; i < repository.files.size(); ++i) {
             const MigrationOperations read = RepositoryOperations::readFile(repository.files.at(i).path);
             QVERIFY2(kept.ofFile(i) == read, qPrintable(repository.files.at(i).path));
+            const int node = repository.graph.indexOf(repository.files.at(i).revisionId());
+            QCOMPARE(kept.summaryOfNode(repository, node), RepositoryOperations::summaryLine(read));
             operations += int(read.upgrade.size());
         }
         QVERIFY(operations > 400);

@@ -51,8 +51,18 @@ MergeConflictsView::MergeConflictsView(std::shared_ptr<const LoadedRepository> l
 
 void MergeConflictsView::setOperations(std::shared_ptr<const LoadedRepository> loaded)
 {
-    if (!loaded || loaded->repository != m_loaded->repository)
+    if (!loaded)
         return;
+    if (loaded->repository != m_loaded->repository) {
+        // Read again from disk meanwhile: these are another repository's operations.
+        if (m_loaded->operationsPending && m_finding) {
+            m_finding = false;
+            setHtml(tr("The migrations changed on disk while their operations were read: open Merge Heads… again "
+                       "to check for collisions.").toHtmlEscaped());
+            Q_EMIT reportShown();
+        }
+        return;
+    }
     m_loaded = std::move(loaded);
     showBetween(m_heads);
 }

@@ -100,7 +100,7 @@ void GraphScene::setOperations(std::shared_ptr<const LoadedRepository> loaded)
     m_loaded = std::move(loaded);
     for (RevisionItem *item : std::as_const(m_revisionItems))
         if (item)
-            item->setSummary(RepositoryOperations::summaryLine(m_loaded->operationsOf(item->revision())));
+            item->setSummary(m_loaded->operations.summaryOfNode(*m_loaded->repository, item->revision()));
 }
 
 const Repository &GraphScene::repository() const
@@ -152,7 +152,7 @@ void GraphScene::buildItems()
             continue;
         const RevisionNode &revision = graph.node(node.revision);
         auto *item = new RevisionItem(node.revision, revision.id, repository.fileOf(node.revision).doc,
-                                      RepositoryOperations::summaryLine(m_loaded->operationsOf(node.revision)),
+                                      m_loaded->operations.summaryOfNode(repository, node.revision),
                                       roles.at(node.revision), geometry.size);
         item->setPos(geometry.center);
         if (m_itemCaching)

@@ -1,6 +1,5 @@
 #include "window/MainWindow.h"
 
-#include "workflow/BackgroundWork.h"
 #include "database/CommandConsole.h"
 #include "database/DatabaseActions.h"
 #include "database/DatabaseCommands.h"
@@ -8,7 +7,6 @@
 #include "details/DetailsPanel.h"
 #include "window/CentralPages.h"
 #include "window/DroppedPath.h"
-#include "window/FileExport.h"
 #include "FindBar.h"
 #include "fork/ForkActions.h"
 #include "health/HealthBanner.h"
@@ -34,7 +32,6 @@
 #include "window/GraphPresentation.h"
 #include "graph/RevisionResolver.h"
 #include "layout/RunCollapse.h"
-#include "report/DotReport.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -68,7 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_preferences(new Preferences(this))
     , m_opener(new FileOpener(m_preferences, this))
     , m_zoom(new QLabel(this))
-    , m_exportDirectory(QDir::homePath())
+    , m_export(new GraphExport(m_session, m_graph, this))
 {
     setWindowTitle(tr("Headway"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/io.headway.Headway.svg")));
@@ -142,9 +139,12 @@ void MainWindow::connectActions()
     connect(a->openDemo, &QAction::triggered, this, &MainWindow::openDemo);
     connect(a->reload, &QAction::triggered, m_session, &RepositorySession::reload);
     connect(a->closeRepository, &QAction::triggered, this, &MainWindow::closeRepository);
-    connect(a->exportSvg, &QAction::triggered, this, [this] { chooseExport(ExportFormat::Svg); });
-    connect(a->exportPng, &QAction::triggered, this, [this] { chooseExport(ExportFormat::Png); });
-    connect(a->exportDot, &QAction::triggered, this, [this] { chooseExport(ExportFormat::Dot); });
+    // Named after the repository on screen.
+    const auto exportAs = [this](ExportFormat format) { m_export->choose(format, QFileInfo(windowFilePath()).fileName()); };
+    connect(a->exportSvg, &QAction::triggered, this, [exportAs] { exportAs(ExportFormat::Svg); });
+    connect(a->exportPng, &QAction::triggered, this, [exportAs] { exportAs(ExportFormat::Png); });
+    connect(a->exportDot, &QAction::triggered, this, [exportAs] { exportAs(ExportFormat::Dot); });
+    connect(m_export, &GraphExport::finished, this, &MainWindow::finishExport);
     connect(a->quit, &QAction::triggered, this, &QWidget::close);
     connect(a->zoomIn, &QAction::triggered, m_graph, &GraphView::zoomIn);
     connect(a->zoomOut, &QAction::triggered, m_graph, &GraphView::zoomOut);
@@ -304,7 +304,7 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     m_docks->restoreWindowState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
-    m_exportDirectory = settings.value(QStringLiteral("mainWindow/exportDirectory"), m_exportDirectory).toString();
+    m_export->setDirectory(settings.value(QStringLiteral("mainWindow/exportDirectory"), m_export->directory()).toString());
     m_recent->loadSettings();
 }
 
@@ -343,7 +343,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         QSettings settings;
         settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
         settings.setValue(QStringLiteral("mainWindow/state"), m_docks->saveWindowState());
-        settings.setValue(QStringLiteral("mainWindow/exportDirectory"), m_exportDirectory);
+        settings.setValue(QStringLiteral("mainWindow/exportDirectory"), m_export->directory());
     }
     m_session->cancel();
     event->accept();
@@ -456,38 +456,6 @@ void MainWindow::chooseRepository()
         this, tr("Open a project, migrations or versions directory"), start);
     if (!path.isEmpty())
         openRepository(path);
-}
-
-void MainWindow::chooseExport(ExportFormat format)
-{
-    static const QStringList suffixes = {QStringLiteral("svg"), QStringLiteral("png"), QStringLiteral("gv")};
-    const QStringList filters = {tr("SVG images (*.svg)"), tr("PNG images (*.png)"), tr("Graphviz DOT files (*.gv *.dot)")};
-    const int kind = static_cast<int>(format);
-    QString name = QFileInfo(windowFilePath()).fileName();
-    if (name.isEmpty())
-        name = QStringLiteral("migrations");
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Graph"), QDir(m_exportDirectory).filePath(name + QLatin1Char('.') + suffixes.at(kind)),
-        filters.at(kind));
-    if (path.isEmpty())
-        return;
-    m_exportDirectory = QFileInfo(path).absolutePath();
-    exportTo(path, format);
-}
-
-void MainWindow::exportTo(const QString &path, ExportFormat format)
-{
-    if (!m_session->hasRepository())
-        return;
-    if (format == ExportFormat::Dot) {
-        // Off the GUI thread: the text of a big graph takes a moment, and the disk may be slow.
-        const std::shared_ptr<const Repository> repository = m_session->repository();
-        runInBackground(this, [repository, path] { return saveTextFile(path, dotDocument(*repository)); },
-                        [this, path](const QString &error) { finishExport(path, error); });
-        return;
-    }
-    const bool ok = format == ExportFormat::Svg ? m_graph->exportSvg(path) : m_graph->exportPng(path);
-    finishExport(path, ok ? QString() : tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::finishExport(const QString &path, const QString &error)

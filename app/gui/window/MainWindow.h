@@ -5,6 +5,8 @@
 // pixels; it reads no files and runs nothing.
 #pragma once
 
+#include "window/GraphExport.h"
+
 #include <QMainWindow>
 
 #include <functional>
@@ -51,7 +53,7 @@ public:
     // Shows an error the user can act on. The default opens a non-modal message box;
     // tests and the screenshot mode install their own.
     using ErrorDisplay = std::function<void(const QString &title, const QString &message, const QString &hint)>;
-    enum class ExportFormat { Svg, Png, Dot };
+    using ExportFormat = GraphExport::Format;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -70,7 +72,7 @@ public:
     using CloseQuestion = std::function<bool(const QString &question)>;
     void setCloseQuestion(CloseQuestion question) { m_askBeforeClosing = std::move(question); }
     // Writes the shown graph to `path`; reports failures through the error display.
-    void exportTo(const QString &path, ExportFormat format);
+    void exportTo(const QString &path, ExportFormat format) { m_export->exportTo(path, format); }
 
     RepositorySession *session() const { return m_session; }
     MainActions *actions() const { return m_actions; }
@@ -117,7 +119,6 @@ private:
     void selectRevisions(const QList<int> &revisions);
     void activateProblem(const QList<int> &revisions, const QString &path, int line);
     void chooseRepository();
-    void chooseExport(ExportFormat format);
     void finishExport(const QString &path, const QString &error);
     void showDefaultError(const QString &title, const QString &message, const QString &hint);
 
@@ -153,7 +154,7 @@ private:
     bool m_closeWhenIdle = false; // closing waits for the running command to stop
     bool m_closeRepositoryWhenIdle = false; // Close Repository waits for a read-only command to stop
     QList<int> m_selection;
-    QString m_exportDirectory;
+    GraphExport *m_export;
     bool m_loadIsReload = false;
     bool m_persistent = false;
 };

@@ -10,38 +10,59 @@ namespace {
 
 using Nodes = std::vector<RevisionNode>;
 
+// Edges stored flat, built once per walk: a history of 100,000 revisions is
+// searched without copying one edge list per revision.
+struct FlatEdges {
+    std::vector<int> start; // node i's targets are targets[start[i] .. start[i + 1])
+    std::vector<int> targets;
+
+    FlatEdges(const Nodes &nodes, bool withDependencies)
+    {
+        start.reserve(nodes.size() + 1);
+        start.push_back(0);
+        for (const RevisionNode &node : nodes) {
+            targets.insert(targets.end(), node.parents.cbegin(), node.parents.cend());
+            if (withDependencies)
+                targets.insert(targets.end(), node.dependencies.cbegin(), node.dependencies.cend());
+            start.push_back(static_cast<int>(targets.size()));
+        }
+    }
+    bool contains(int from, int to) const
+    {
+        return std::find(targets.begin() + start[from], targets.begin() + start[from + 1], to)
+               != targets.begin() + start[from + 1];
+    }
+};
+
 // Strongly connected components (Tarjan, iterative) over down_revision edges and,
 // if asked, depends_on edges. Returns, per node, whether it sits on a cycle.
 std::vector<char> nodesOnCycles(const Nodes &nodes, bool withDependencies)
 {
     const int n = static_cast<int>(nodes.size());
+    const FlatEdges edges(nodes, withDependencies);
     std::vector<int> order(n, -1), low(n, 0);
     std::vector<char> onStack(n, 0), cyclic(n, 0);
     std::vector<int> stack;
     int counter = 0;
-    auto edges = [&](int v) {
-        QList<int> out = nodes[v].parents;
-        if (withDependencies)
-            out += nodes[v].dependencies;
-        return out;
-    };
-    struct Frame { int node; QList<int> edges; int next; };
+    struct Frame { int node; int next; }; // next: index into edges.targets
+    std::vector<Frame> frames;
+    std::vector<int> component;
     for (int root = 0; root < n; ++root) {
         if (order[root] >= 0 || nodes[root].shadowed)
             continue;
-        std::vector<Frame> frames{{root, edges(root), 0}};
+        frames.push_back({root, edges.start[root]});
         order[root] = low[root] = counter++;
         stack.push_back(root);
         onStack[root] = 1;
         while (!frames.empty()) {
             Frame &frame = frames.back();
-            if (frame.next < frame.edges.size()) {
-                const int w = frame.edges[frame.next++];
+            if (frame.next < edges.start[frame.node + 1]) {
+                const int w = edges.targets[frame.next++];
                 if (order[w] < 0) {
                     order[w] = low[w] = counter++;
                     stack.push_back(w);
                     onStack[w] = 1;
-                    frames.push_back({w, edges(w), 0});
+                    frames.push_back({w, edges.start[w]});
                 } else if (onStack[w]) {
                     low[frame.node] = std::min(low[frame.node], order[w]);
                 }
@@ -53,7 +74,7 @@ std::vector<char> nodesOnCycles(const Nodes &nodes, bool withDependencies)
                 low[frames.back().node] = std::min(low[frames.back().node], low[v]);
             if (low[v] != order[v])
                 continue;
-            std::vector<int> component;
+            component.clear();
             int w;
             do {
                 w = stack.back();
@@ -63,12 +84,17 @@ std::vector<char> nodesOnCycles(const Nodes &nodes, bool withDependencies)
             } while (w != v);
             // A lone revision is on a cycle only through an edge to itself (a depends_on
             // naming its own branch label: the plain self-loops were removed before).
-            if (component.size() > 1 || edges(v).contains(v))
+            if (component.size() > 1 || edges.contains(v, v))
                 for (int member : component)
                     cyclic[member] = 1;
         }
     }
     return cyclic;
+}
+
+bool hasDependencies(const Nodes &nodes)
+{
+    return std::any_of(nodes.begin(), nodes.end(), [](const RevisionNode &node) { return !node.dependencies.isEmpty(); });
 }
 
 // The revisions Alembic's _detect_cycles names: those not both reachable from
@@ -148,15 +174,15 @@ Diagnostics markCycles(std::vector<RevisionNode> &nodes, const QList<MigrationFi
     if (std::find(versioned.begin(), versioned.end(), 1) != versioned.end()) {
         const QStringList named = alembicComparable ? alembicCycleSet(nodes, false) : QStringList();
         diagnostics += cycleDiagnostic(nodes, files, versioned, named, false);
-    } else {
-        // Alembic checks dependency cycles only once the plain history is sound.
-        const std::vector<char> withDeps = nodesOnCycles(nodes, true);
-        if (std::find(withDeps.begin(), withDeps.end(), 1) != withDeps.end()) {
-            const QStringList named = alembicComparable ? alembicCycleSet(nodes, true) : QStringList();
-            diagnostics += cycleDiagnostic(nodes, files, withDeps, named, true);
-        }
     }
-    const std::vector<char> anyCycle = nodesOnCycles(nodes, true);
+    // Without any depends_on the walk with dependencies is the same walk.
+    const std::vector<char> anyCycle = hasDependencies(nodes) ? nodesOnCycles(nodes, true) : versioned;
+    // Alembic checks dependency cycles only once the plain history is sound.
+    if (std::find(versioned.begin(), versioned.end(), 1) == versioned.end()
+        && std::find(anyCycle.begin(), anyCycle.end(), 1) != anyCycle.end()) {
+        const QStringList named = alembicComparable ? alembicCycleSet(nodes, true) : QStringList();
+        diagnostics += cycleDiagnostic(nodes, files, anyCycle, named, true);
+    }
     for (std::size_t i = 0; i < nodes.size(); ++i)
         nodes[i].inCycle = anyCycle[i] != 0;
     return diagnostics;

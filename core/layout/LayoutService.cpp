@@ -2,6 +2,7 @@
 
 #include "GraphvizContext.h"
 #include "GraphvizLayoutEngine.h"
+#include "diagnostics/PhaseClock.h"
 
 #include <memory>
 
@@ -65,7 +66,9 @@ void LayoutService::runJob(int jobId, const LayoutInput &input)
             if (m_current.load() == jobId)
                 Q_EMIT layoutStarted(jobId);
         }, Qt::QueuedConnection);
+    PhaseClock clock;
     GraphLayout layout = m_worker->layout(input);
+    clock.lap("layout");
     QMetaObject::invokeMethod(
         this, [this, jobId, layout = std::move(layout)] { deliver(jobId, layout); }, Qt::QueuedConnection);
 }

@@ -51,7 +51,7 @@ MigrationOperations RepositoryOperations::readSource(const QString &path, QByteA
 }
 
 RepositoryOperations RepositoryOperations::read(const Repository &repository, int threads,
-                                                const std::atomic<bool> *cancel)
+                                                const std::atomic<bool> *cancel, WorkPriority priority)
 {
     const int total = int(repository.files.size());
     std::vector<QByteArray> byFile(static_cast<std::size_t>(total));
@@ -70,10 +70,18 @@ RepositoryOperations RepositoryOperations::read(const Repository &repository, in
     };
     threads = threads > 0 ? threads : QThread::idealThreadCount();
     threads = std::clamp(std::min(threads, total / filesPerTask + 1), 1, 64);
+    // The calling thread works too, unless the work is idle: then it may be a pooled
+    // thread, which must keep its priority.
+    const bool idle = priority == WorkPriority::Idle;
     std::vector<std::thread> helpers;
-    for (int i = 1; i < threads; ++i)
-        helpers.emplace_back([&] { while (readNextBatch()) {} });
-    while (readNextBatch()) {}
+    for (int i = idle ? 0 : 1; i < threads; ++i)
+        helpers.emplace_back([&] {
+            if (idle)
+                lowerCurrentThreadToIdle();
+            while (readNextBatch()) {}
+        });
+    if (!idle)
+        while (readNextBatch()) {}
     for (std::thread &helper : helpers)
         helper.join();
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "MigrationOperation.h"
+#include "workflow/IdlePriority.h"
 
 #include <QList>
 #include <QString>
@@ -21,9 +22,11 @@ class RepositoryOperations
 {
 public:
     RepositoryOperations() = default;
-    // Reads every file of `repository` on `threads` threads (0: all cores).
+    // Reads every file of `repository` on `threads` threads (0: all cores); at Idle
+    // priority all of them are made for it and yield to everything else.
     static RepositoryOperations read(const Repository &repository, int threads = 0,
-                                     const std::atomic<bool> *cancel = nullptr);
+                                     const std::atomic<bool> *cancel = nullptr,
+                                     WorkPriority priority = WorkPriority::Normal);
     static MigrationOperations readFile(const QString &path);
     // Sources already in memory (from git objects), by file index; `paths` name them in messages.
     static RepositoryOperations fromSources(const QStringList &paths, const QList<QByteArray> &sources);

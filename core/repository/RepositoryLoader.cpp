@@ -3,6 +3,7 @@
 #include "ModuleValueResolver.h"
 #include "RepositoryLocator.h"
 #include "VersionScanner.h"
+#include "diagnostics/PhaseClock.h"
 #include "parser/MigrationParser.h"
 #include "report/RevisionName.h"
 
@@ -122,7 +123,9 @@ Repository RepositoryLoader::assembled(Repository repository, const LoadOptions 
     }
     for (const MigrationFile &file : std::as_const(repository.files))
         repository.diagnostics += file.diagnostics;
+    PhaseClock clock;
     repository.graph = RevisionGraph(repository.files);
+    clock.lap("load.graph");
     repository.diagnostics += repository.graph.diagnostics();
     return repository;
 }
@@ -135,9 +138,12 @@ Repository RepositoryLoader::load(const QString &argument, const LoadOptions &op
     if (!repository.layout.found)
         return repository;
 
+    PhaseClock clock;
     const VersionFiles versionFiles = VersionScanner::scan(repository.layout);
     repository.diagnostics += versionFiles.diagnostics;
+    clock.lap("load.scan");
     repository.files = parseAll(versionFiles.paths, options);
+    clock.lap("load.parse");
     if (options.cancel && options.cancel->load()) {
         repository.cancelled = true;
         repository.files.clear();

@@ -1,5 +1,6 @@
 #include "session/RepositorySession.h"
 
+#include "diagnostics/PhaseClock.h"
 #include "workflow/BackgroundWork.h"
 #include "session/VersionDirectoryWatcher.h"
 #include "demo/DemoWorkspace.h"
@@ -155,9 +156,9 @@ void RepositorySession::startLoad(QString path, bool reload)
             result.failure = failureReason(path, repository);
             return result;
         }
-        // Search, navigation and the history list need it: compute it here, off the GUI thread.
-        repository.graph.historyOrder();
+        PhaseClock clock;
         result.input = inputFor(repository);
+        clock.lap("load.layout-input");
         result.repository = std::make_shared<const Repository>(std::move(repository));
         return result;
     }, [this, job](Loaded result) { loaded(job, std::move(result)); }, QThreadPool::globalInstance());
@@ -251,6 +252,21 @@ void RepositorySession::loaded(int job, Loaded result)
         return;
     }
     m_pending = std::move(result);
+    // Search, navigation and the history list need Alembic's history order; on a long
+    // history it takes as long as the layout, so both run at once. Until both are done
+    // the repository is this job's alone: nothing else reads the order it caches.
+    const std::shared_ptr<const Repository> repository = m_pending->repository;
+    runInBackground(this, [repository] {
+        PhaseClock clock;
+        repository->graph.historyOrder();
+        clock.lap("load.history");
+        return true;
+    }, [this, job](bool) {
+        if (job != m_job || !m_pending)
+            return;
+        m_pending->historyReady = true;
+        showPending();
+    }, QThreadPool::globalInstance());
     m_layoutJob = m_layout->requestLayout(m_pending->input);
     Q_EMIT layoutStarted();
 }
@@ -258,6 +274,14 @@ void RepositorySession::loaded(int job, Loaded result)
 void RepositorySession::layoutFinished(int layoutJob, const GraphLayout &layout)
 {
     if (layoutJob != m_layoutJob || !m_pending)
+        return;
+    m_pending->layout = layout;
+    showPending();
+}
+
+void RepositorySession::showPending()
+{
+    if (!m_pending || !m_pending->layout || !m_pending->historyReady)
         return;
     Loaded done = std::move(*m_pending);
     m_pending.reset();
@@ -267,14 +291,16 @@ void RepositorySession::layoutFinished(int layoutJob, const GraphLayout &layout)
     const bool sameRepository = m_loaded && m_loaded->repository == done.repository;
     if (!sameRepository)
         cancelOperations();
-    LoadedRepository next{std::move(done.repository), std::move(done.input), layout,
+    LoadedRepository next{std::move(done.repository), std::move(done.input), std::move(*done.layout),
                           sameRepository ? m_loaded->operations : RepositoryOperations(), false};
     next.operationsPending = next.operations.isEmpty() && !next.repository->files.isEmpty();
     m_loaded = std::make_shared<const LoadedRepository>(std::move(next));
     m_watcher->watch(*m_loaded->repository);
     setBusy(false);
     const std::shared_ptr<const LoadedRepository> shown = m_loaded; // a receiver may start the next load
+    PhaseClock clock;
     Q_EMIT repositoryReady(shown);
+    clock.lap("show"); // the window's scene, lists and panels
     if (shown == m_loaded && shown->operationsPending && !m_operationsCancel)
         readOperations();
 }
@@ -286,7 +312,7 @@ void RepositorySession::readOperations()
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_operationsCancel = cancel;
     const std::shared_ptr<const Repository> repository = m_loaded->repository;
-    runInBackground(this, [repository, cancel] { return RepositoryOperations::read(*repository, 0, cancel.get()); },
+    runInBackground(this, [repository, cancel] { return RepositoryOperations::read(*repository, 0, cancel.get(), WorkPriority::Idle); },
                     [this, repository, cancel](RepositoryOperations operations) {
                         if (cancel != m_operationsCancel || *cancel)
                             return; // another repository was opened meanwhile: half-read ones are never shown

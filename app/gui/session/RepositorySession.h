@@ -104,6 +104,9 @@ private:
         LayoutInput input;
         Diagnostic failure; // why nothing was found, when repository is null
         bool cancelled = false;
+        // Shown once both are in: the layout, and the history order the repository caches.
+        std::optional<GraphLayout> layout;
+        bool historyReady = false;
     };
     struct Progress {
         std::atomic<bool> cancel{false};
@@ -119,6 +122,7 @@ private:
     int supersede(); // invalidates every job in flight; returns the new job's id
     void loaded(int job, Loaded result);
     void layoutFinished(int layoutJob, const GraphLayout &layout);
+    void showPending(); // the pending load is shown when its layout and history order are in
     // Reads the shown repository's operations; a load of another one cancels it.
     void readOperations();
     void cancelOperations();
@@ -137,7 +141,7 @@ private:
     std::shared_ptr<Progress> m_progress;
     QString m_requestedPath; // loading, not shown yet
     bool m_requestedReload = false;
-    std::optional<Loaded> m_pending; // loaded, waiting for its layout
+    std::optional<Loaded> m_pending; // loaded, waiting for its layout and history order
     int m_layoutJob = 0;
 
     std::shared_ptr<std::atomic<bool>> m_operationsCancel; // the read in flight, if any

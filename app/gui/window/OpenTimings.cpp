@@ -1,16 +1,12 @@
 #include "window/OpenTimings.h"
 
+#include "diagnostics/PhaseClock.h"
 #include "session/RepositorySession.h"
 
 #include <QEvent>
-#include <QLoggingCategory>
 #include <QWidget>
 
 namespace headway {
-
-namespace {
-Q_LOGGING_CATEGORY(lcTiming, "headway.timing", QtWarningMsg)
-}
 
 bool OpenTimings::isEnabled()
 {

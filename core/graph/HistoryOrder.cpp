@@ -79,7 +79,7 @@ public:
             }
             output += candidate;
             m_listed[candidate] = true;
-            int &lowestListed = m_chainListed[std::size_t(m_chainOf[candidate])];
+            int &lowestListed = m_chains[std::size_t(m_chainOf[candidate])].listed;
             lowestListed = std::min(lowestListed, m_chainPosition[candidate]);
             m_isHead[candidate] = false;
             std::vector<int> next;
@@ -214,40 +214,48 @@ private:
             }
         }
         m_chainStart.push_back(int(m_chainNodes.size()));
+        // Each chain with the chains its top's children begin, packed together: a
+        // search then reads a few hundred kilobytes, not arrays as long as the history.
         const std::size_t chains = m_chainStart.size() - 1;
-        m_chainListed.assign(chains, 0);
-        for (std::size_t c = 0; c < chains; ++c)
-            m_chainListed[c] = m_chainStart[c + 1] - m_chainStart[c]; // none listed yet
-        m_chainStamp.assign(chains, 0);
-        m_chainEntry.assign(chains, 0);
-        m_chainLimit.assign(chains, 0);
+        m_chains.assign(chains, Chain());
+        m_chainChildren.clear();
+        for (std::size_t c = 0; c < chains; ++c) {
+            Chain &chain = m_chains[c];
+            chain.start = m_chainStart[c];
+            chain.length = m_chainStart[c + 1] - m_chainStart[c];
+            chain.listed = chain.length; // none listed yet
+            chain.childBegin = int(m_chainChildren.size());
+            const int top = m_chainNodes[std::size_t(m_chainStart[c + 1] - 1)];
+            // A top's children all begin chains (see buildChains), so a child is
+            // unlisted exactly when its chain's lowest listed place is above 0.
+            for (int i = m_childStart[std::size_t(top)]; i < m_childStart[std::size_t(top) + 1]; ++i)
+                m_chainChildren.push_back(m_chainOf[std::size_t(m_children[std::size_t(i)])]);
+            chain.childEnd = int(m_chainChildren.size());
+        }
     }
 
-    // Enters `node`'s chain at its position and records how far up it is unlisted;
-    // returns the chain's top when all of it above the entry is, else -1.
-    int climb(int node)
+    // Enters chain `id` at place `entry` and records how far up it is unlisted;
+    // true when all of it above the entry is, so the search goes on past its top.
+    bool climb(int id, int entry)
     {
-        const std::size_t chain = std::size_t(m_chainOf[node]);
-        const int entry = m_chainPosition[node];
-        const int length = m_chainStart[chain + 1] - m_chainStart[chain];
-        int limit = m_chainListed[chain];
+        Chain &chain = m_chains[std::size_t(id)];
+        int limit = chain.listed;
         if (entry >= limit) {
             // Listed below the entry (only an irregular walk lists out of order): walk it.
             limit = entry;
-            while (limit < length && !m_listed[m_chainNodes[std::size_t(m_chainStart[chain] + limit)]])
+            while (limit < chain.length && !m_listed[m_chainNodes[std::size_t(chain.start + limit)]])
                 ++limit;
         }
-        m_chainStamp[chain] = m_stamp;
-        m_chainEntry[chain] = entry;
-        m_chainLimit[chain] = limit;
-        return limit == length ? m_chainNodes[std::size_t(m_chainStart[chain] + length - 1)] : -1;
+        chain.stamp = m_stamp;
+        chain.entry = entry;
+        chain.limit = limit;
+        return limit == chain.length;
     }
 
     bool reached(int node) const
     {
-        const std::size_t chain = std::size_t(m_chainOf[node]);
-        return m_chainStamp[chain] == m_stamp && m_chainEntry[chain] <= m_chainPosition[node]
-               && m_chainPosition[node] < m_chainLimit[chain];
+        const Chain &chain = m_chains[std::size_t(m_chainOf[node])];
+        return chain.stamp == m_stamp && chain.entry <= m_chainPosition[node] && m_chainPosition[node] < chain.limit;
     }
 
     // The first open head, in Alembic's list order, that has `node` as an
@@ -256,16 +264,16 @@ private:
     {
         ++m_stamp;
         m_stack.clear();
-        if (const int top = climb(node); top >= 0)
-            m_stack.push_back(top);
+        if (climb(m_chainOf[node], m_chainPosition[node]))
+            m_stack.push_back(m_chainOf[node]);
         while (!m_stack.empty()) {
-            const int at = m_stack.back();
+            const Chain &at = m_chains[std::size_t(m_stack.back())];
             m_stack.pop_back();
-            for (int i = m_childStart[std::size_t(at)]; i < m_childStart[std::size_t(at) + 1]; ++i) {
-                const int child = m_children[std::size_t(i)];
-                if (!m_listed[child] && m_chainStamp[std::size_t(m_chainOf[child])] != m_stamp)
-                    if (const int top = climb(child); top >= 0)
-                        m_stack.push_back(top);
+            for (int i = at.childBegin; i < at.childEnd; ++i) {
+                const int child = m_chainChildren[std::size_t(i)];
+                const Chain &next = m_chains[std::size_t(child)];
+                if (next.listed > 0 && next.stamp != m_stamp && climb(child, 0))
+                    m_stack.push_back(child);
             }
         }
         for (std::size_t i = 0; i < m_heads.size(); ++i)
@@ -289,11 +297,19 @@ private:
     std::vector<int> m_chainPosition; // node -> place in its chain, 0 at the bottom
     std::vector<int> m_chainNodes;
     std::vector<int> m_chainStart;
-    std::vector<int> m_chainListed; // chain -> its lowest listed place (its length when none)
-    // What the current search reached of each chain: places entry .. limit - 1.
-    std::vector<unsigned> m_chainStamp;
-    std::vector<int> m_chainEntry;
-    std::vector<int> m_chainLimit;
+    struct Chain {
+        int start = 0;  // in m_chainNodes
+        int length = 0;
+        int listed = 0; // its lowest listed place (its length when none)
+        // What the current search reached of it: places entry .. limit - 1.
+        unsigned stamp = 0;
+        int entry = 0;
+        int limit = 0;
+        int childBegin = 0; // the chains its top's children begin, in m_chainChildren
+        int childEnd = 0;
+    };
+    std::vector<Chain> m_chains;
+    std::vector<int> m_chainChildren;
     unsigned m_stamp = 0;
     std::vector<int> m_stack;
 };

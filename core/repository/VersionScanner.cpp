@@ -40,15 +40,22 @@ std::string realPath(const std::string &path)
 class Walker
 {
 public:
-    Walker(const RepositoryLayout &layout, VersionFiles &out)
+    // Without `findDuplicates` no file's real path is kept: one directory's plain files
+    // cannot repeat, and a link makes the walk stop (linkSeen) so it can be redone with it.
+    Walker(const RepositoryLayout &layout, VersionFiles &out, bool findDuplicates)
         : m_layout(layout)
         , m_out(out)
+        , m_findDuplicates(findDuplicates)
     {
     }
+
+    bool linkSeen() const { return m_linkSeen; }
 
     // `real` is the directory with symbolic links resolved, for spotting duplicates.
     void walk(const std::string &directory, const std::string &real)
     {
+        if (m_linkSeen)
+            return;
         if (directory.size() >= 11 && directory.compare(directory.size() - 11, 11, "__pycache__") == 0)
             return;
         std::vector<Entry> entries;
@@ -77,8 +84,12 @@ public:
                 struct stat target {};
                 if (::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode))
                     continue; // os.walk lists links to directories as directories, and skips them
+                if (!m_findDuplicates) {
+                    m_linkSeen = true; // it may name a file listed here too
+                    return;
+                }
             }
-            addFile(path, real + '/' + entry.name, type);
+            addFile(path, real, entry.name, type);
         }
         if (m_layout.recursive)
             for (const std::string &sub : subdirectories)
@@ -103,7 +114,7 @@ private:
         return true;
     }
 
-    void addFile(const std::string &path, const std::string &realCandidate, unsigned char type)
+    void addFile(const std::string &path, const std::string &realDirectory, const std::string &name, unsigned char type)
     {
         const QString qpath = fromBytes(path);
         if (type != DT_REG && type != DT_LNK) {
@@ -115,8 +126,12 @@ private:
                 qpath, 0, QStringLiteral("Move it out of the versions directory."));
             return;
         }
+        if (!m_findDuplicates) {
+            m_out.paths += qpath;
+            return;
+        }
         // The same file reached twice (overlapping version locations, links) loads once.
-        std::string key = type == DT_LNK ? realPath(path) : realCandidate;
+        std::string key = type == DT_LNK ? realPath(path) : realDirectory + '/' + name;
         if (key.empty())
             key = path; // a broken link: reading it will report the problem
         if (!m_seen.insert(key).second) {
@@ -133,6 +148,8 @@ private:
 
     const RepositoryLayout &m_layout;
     VersionFiles &m_out;
+    const bool m_findDuplicates;
+    bool m_linkSeen = false;
     std::unordered_set<std::string> m_seen;
 };
 
@@ -144,16 +161,33 @@ bool VersionScanner::isRevisionFileName(const QString &name)
            && !name.startsWith(QLatin1String("__init__")) && !name.contains(QLatin1Char('\n'));
 }
 
-VersionFiles VersionScanner::scan(const RepositoryLayout &layout)
+namespace {
+
+VersionFiles walkAll(const RepositoryLayout &layout, bool findDuplicates, bool &linkSeen)
 {
     VersionFiles files;
-    Walker walker(layout, files);
+    Walker walker(layout, files, findDuplicates);
     for (const QString &directory : layout.versionDirectories) {
         const std::string path = QFile::encodeName(directory).toStdString();
         // A canonical directory makes its plain files' real paths cheap to derive.
         const std::string real = realPath(path);
         walker.walk(path, real.empty() ? path : real);
     }
+    linkSeen = walker.linkSeen();
+    return files;
+}
+
+} // namespace
+
+VersionFiles VersionScanner::scan(const RepositoryLayout &layout)
+{
+    // Keeping every file's real path costs a third of the scan of a long history; only
+    // several directories or a linked file can make one file appear twice.
+    const bool severalDirectories = layout.versionDirectories.size() > 1;
+    bool linkSeen = false;
+    VersionFiles files = walkAll(layout, severalDirectories, linkSeen);
+    if (linkSeen)
+        files = walkAll(layout, true, linkSeen);
     return files;
 }
 

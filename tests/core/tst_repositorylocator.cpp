@@ -185,6 +185,18 @@ private Q_SLOTS:
         QCOMPARE(files.diagnostics.first().code, QStringLiteral("file-loaded-twice"));
     }
 
+    void loadsAFileLinkedInItsOwnDirectoryOnce()
+    {
+        // One versions directory: the scan only looks for duplicates once it meets a link.
+        writeFile(m_dir.filePath("versions/a_x.py"), migration("a", ""));
+        writeFile(m_dir.filePath("versions/b_x.py"), migration("b", "a"));
+        QVERIFY(QFile::link(m_dir.filePath("versions/a_x.py"), m_dir.filePath("versions/c_alias.py")));
+        const VersionFiles files = VersionScanner::scan(RepositoryLocator::locate(m_dir.filePath("versions")));
+        QCOMPARE(files.paths.size(), 2);
+        QCOMPARE(files.diagnostics.size(), 1);
+        QCOMPARE(files.diagnostics.first().code, QStringLiteral("file-loaded-twice"));
+    }
+
     void skipsPipesInsteadOfHanging()
     {
         writeFile(m_dir.filePath("versions/a_x.py"), migration("a", ""));

@@ -70,17 +70,17 @@ RepositoryOperations RepositoryOperations::read(const Repository &repository, in
     };
     threads = threads > 0 ? threads : QThread::idealThreadCount();
     threads = std::clamp(std::min(threads, total / filesPerTask + 1), 1, 64);
-    // The calling thread works too, unless the work is idle: then it may be a pooled
+    // The calling thread works too, unless the work is lowered: then it may be a pooled
     // thread, which must keep its priority.
-    const bool idle = priority == WorkPriority::Idle;
+    const bool low = priority == WorkPriority::Low;
     std::vector<std::thread> helpers;
-    for (int i = idle ? 0 : 1; i < threads; ++i)
+    for (int i = low ? 0 : 1; i < threads; ++i)
         helpers.emplace_back([&] {
-            if (idle)
-                lowerCurrentThreadToIdle();
+            if (low)
+                lowerCurrentThreadPriority();
             while (readNextBatch()) {}
         });
-    if (!idle)
+    if (!low)
         while (readNextBatch()) {}
     for (std::thread &helper : helpers)
         helper.join();

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "MigrationOperation.h"
-#include "workflow/IdlePriority.h"
+#include "workflow/WorkPriority.h"
 
 #include <QList>
 #include <QString>
@@ -22,8 +22,8 @@ class RepositoryOperations
 {
 public:
     RepositoryOperations() = default;
-    // Reads every file of `repository` on `threads` threads (0: all cores); at Idle
-    // priority all of them are made for it and yield to everything else.
+    // Reads every file of `repository` on `threads` threads (0: all cores); at Low
+    // priority all of them are made for it and yield to the window.
     static RepositoryOperations read(const Repository &repository, int threads = 0,
                                      const std::atomic<bool> *cancel = nullptr,
                                      WorkPriority priority = WorkPriority::Normal);

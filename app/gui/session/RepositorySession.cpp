@@ -312,7 +312,7 @@ void RepositorySession::readOperations()
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_operationsCancel = cancel;
     const std::shared_ptr<const Repository> repository = m_loaded->repository;
-    runInBackground(this, [repository, cancel] { return RepositoryOperations::read(*repository, 0, cancel.get(), WorkPriority::Idle); },
+    runInBackground(this, [repository, cancel] { return RepositoryOperations::read(*repository, 0, cancel.get(), WorkPriority::Low); },
                     [this, repository, cancel](RepositoryOperations operations) {
                         if (cancel != m_operationsCancel || *cancel)
                             return; // another repository was opened meanwhile: half-read ones are never shown

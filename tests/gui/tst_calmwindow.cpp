@@ -1,7 +1,7 @@
 // A calm window: a problem is one line, its fix waits behind Details; the
 // effective heads appear only when they differ from the heads; a long message
 // gets two lines when zoomed in instead of an ellipsis; a dark palette turns
-// the graph dark too.
+// the graph dark too; the overview leaves the details most of their column.
 #include "TestFiles.h"
 #include "database/DatabaseStatus.h"
 #include "graph/GraphScene.h"
@@ -13,6 +13,7 @@
 #include "window/MainWindow.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
@@ -128,6 +129,24 @@ private Q_SLOTS:
         QVERIFY(shortItem->closeUpMessageLines().isEmpty()); // fits on one line
         // The full message on hover.
         QVERIFY(scene->toolTipFor(longItem).contains(message));
+    }
+
+    void theOverviewLeavesTheDetailsMostOfTheColumn()
+    {
+        // A fresh window (no saved state): the overview is a glance, the details are read.
+        const QString versions = m_dir.filePath(QStringLiteral("column/versions"));
+        writeFile(versions + QStringLiteral("/aaaa_base.py"), migration(QStringLiteral("aaaa"), {}, QStringLiteral("base")));
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(openAndWait(window, versions));
+        const auto *overview = window.findChild<QDockWidget *>(QStringLiteral("overviewDock"));
+        const auto *details = window.findChild<QDockWidget *>(QStringLiteral("detailsDock"));
+        QVERIFY(overview && details);
+        QTRY_VERIFY(overview->isVisible() && details->isVisible());
+        QTRY_VERIFY2(details->height() > overview->height() * 5 / 4,
+                     qPrintable(QStringLiteral("overview %1 px, details %2 px").arg(overview->height()).arg(details->height())));
+        QVERIFY(overview->height() >= overview->minimumSizeHint().height());
     }
 
     void aDarkPaletteTurnsTheGraphDark()

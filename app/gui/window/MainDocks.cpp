@@ -2,7 +2,9 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QEvent>
 #include <QMainWindow>
+#include <QTimer>
 
 namespace headway {
 
@@ -33,9 +35,33 @@ MainDocks::MainDocks(QMainWindow *window, QWidget *overview, QWidget *details, Q
     consoleDock->hide();
     testDock->hide();
 
-    window->resizeDocks({detailsDock}, {460}, Qt::Horizontal);
-    window->resizeDocks({historyDock}, {180}, Qt::Vertical);
-    window->resizeDocks({overviewDock}, {200}, Qt::Vertical);
+    m_overviewDock = overviewDock;
+    m_detailsDock = detailsDock;
+    m_historyDock = historyDock;
+    window->installEventFilter(this);
+}
+
+bool MainDocks::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::Show)
+        sizeOnceShown();
+    return QObject::eventFilter(watched, event);
+}
+
+void MainDocks::sizeOnceShown()
+{
+    // QMainWindow spreads a resize over the docks by their size hints, so sizes
+    // set before the window and its docks are shown do not stick: set them once
+    // both are, after the layout has run, unless a saved state placed them.
+    if (m_sized || m_away || !m_window->isVisible())
+        return;
+    m_sized = true;
+    QTimer::singleShot(0, this, [this] {
+        m_window->resizeDocks({m_detailsDock}, {460}, Qt::Horizontal);
+        m_window->resizeDocks({m_historyDock}, {180}, Qt::Vertical);
+        const int column = m_overviewDock->height() + m_detailsDock->height();
+        m_window->resizeDocks({m_overviewDock, m_detailsDock}, {column * 2 / 5, column - column * 2 / 5}, Qt::Vertical);
+    });
 }
 
 QDockWidget *MainDocks::add(QMainWindow *window, QWidget *content, const QString &title, const QString &name,
@@ -77,6 +103,7 @@ void MainDocks::bringBack()
         dock->show();
     m_putAway.clear();
     m_away = false;
+    sizeOnceShown();
 }
 
 QByteArray MainDocks::saveWindowState()
@@ -94,7 +121,8 @@ void MainDocks::restoreWindowState(const QByteArray &state)
     // Shown as the graph page has them, then as the state says (unless it is not a valid one).
     const bool away = m_away;
     bringBack();
-    m_window->restoreState(state);
+    if (m_window->restoreState(state))
+        m_sized = true;
     if (away)
         putAway();
 }

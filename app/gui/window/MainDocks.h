@@ -31,14 +31,22 @@ public:
     // Restores it; while put away, the panels it shows stay away until bringBack().
     void restoreWindowState(const QByteArray &state);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void sizeOnceShown(); // the first-run sizes, once the window and the docks are shown
     QDockWidget *add(QMainWindow *window, QWidget *content, const QString &title, const QString &name,
                      const QString &tip);
 
     QMainWindow *m_window;
     QList<QDockWidget *> m_docks;
     QList<QDockWidget *> m_putAway;
+    QDockWidget *m_overviewDock = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    QDockWidget *m_historyDock = nullptr;
     bool m_away = false;
+    bool m_sized = false; // the first-run sizes are set, or a saved state set them
 };
 
 } // namespace headway

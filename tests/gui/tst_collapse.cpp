@@ -2,15 +2,18 @@
 // at once; a click on a run expands it; Find and the arrow keys reach a
 // revision inside a collapsed run by expanding it; the View menu turns
 // collapsing off and on and lays the graph out left to right; the overview
-// shows the main view's visible area and moves it.
+// shows the main view's visible area and moves it; Fit keeps the ids of a long
+// history readable.
 #include "HistoryGenerator.h"
 #include "graph/CollapsedRunItem.h"
 #include "graph/GraphOverview.h"
 #include "graph/GraphScene.h"
+#include "graph/GraphStyle.h"
 #include "graph/GraphView.h"
 #include "graph/RevisionItem.h"
 #include "session/RepositorySession.h"
 #include "window/GraphPresentation.h"
+#include "window/MainActions.h"
 #include "window/MainWindow.h"
 
 #include <QAction>
@@ -18,6 +21,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,6 +52,21 @@ QPoint viewportPointOf(const GraphView &view, const QGraphicsItem *item)
     return view.mapFromScene(item->sceneBoundingRect().center());
 }
 
+QRectF visibleArea(const GraphView &view)
+{
+    return view.mapToScene(view.viewport()->rect()).boundingRect();
+}
+
+// Where the revision boxes and collapsed runs are drawn (the scene rect has margins).
+QRectF drawnArea(const GraphScene &scene)
+{
+    QRectF area;
+    for (const QGraphicsItem *item : scene.items())
+        if (dynamic_cast<const RevisionItem *>(item) || dynamic_cast<const CollapsedRunItem *>(item))
+            area |= item->sceneBoundingRect();
+    return area;
+}
+
 } // namespace
 
 class TestCollapse : public QObject
@@ -62,9 +81,12 @@ private Q_SLOTS:
     void theViewMenuTurnsCollapsingOffAndOnAndTurnsTheLayout();
     void theOverviewFollowsAndMovesTheView();
     void shortHistoriesAreNotCollapsed();
+    void fitShowsEveryBranchOfALongHistoryReadably();
+    void fitShowsAShortHistoryWhole();
 
 private:
     void openGenerated(MainWindow &window, int revisions);
+    void openGenerated(MainWindow &window, const testsupport::HistorySpec &spec);
 
     QTemporaryDir m_settings;
     QTemporaryDir m_dir;
@@ -85,6 +107,11 @@ void TestCollapse::openGenerated(MainWindow &window, int revisions)
     spec.revisionCount = revisions;
     spec.branchProbability = 0.02;
     spec.mergeProbability = 0.3;
+    openGenerated(window, spec);
+}
+
+void TestCollapse::openGenerated(MainWindow &window, const testsupport::HistorySpec &spec)
+{
     const QString root = m_dir.filePath(QStringLiteral("history%1").arg(++m_histories));
     testsupport::writeHistory(root, spec);
     window.resize(1200, 800);
@@ -236,6 +263,61 @@ void TestCollapse::shortHistoriesAreNotCollapsed()
     QVERIFY(window.graphView()->graphScene()->collapsedRuns().isEmpty());
     QCOMPARE(window.graphView()->revisionItemCount(), window.session()->repository()->graph.size());
     QVERIFY(!window.graphPresentation()->collapseRuns->isChecked());
+}
+
+void TestCollapse::fitShowsEveryBranchOfALongHistoryReadably()
+{
+    // Like the README's long history: 600 revisions, one in seven a branch, one in six a merge.
+    testsupport::HistorySpec spec;
+    spec.seed = 41;
+    spec.revisionCount = 600;
+    spec.branchProbability = 0.14;
+    spec.mergeProbability = 0.16;
+    MainWindow window;
+    openGenerated(window, spec);
+    GraphView *view = window.graphView();
+    const GraphScene *scene = view->graphScene();
+    QVERIFY(!scene->collapsedRuns().isEmpty());
+    const QRectF drawn = drawnArea(*scene);
+    QVERIFY2(drawn.height() * graphstyle::readableLod > view->viewport()->height(),
+             "the history must be too tall to show whole at a readable zoom");
+
+    view->resetZoom();
+    view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum()); // away from the heads
+    QSignalSpy zoomed(view, &GraphView::zoomChanged);
+    window.actions()->fitToWindow->trigger();
+    QVERIFY(!zoomed.isEmpty());
+    QVERIFY2(view->zoomFactor() >= graphstyle::readableLod, qPrintable(QString::number(view->zoomFactor())));
+    QVERIFY(view->zoomFactor() <= 1.0);
+    // Every branch side by side, and the newest head in sight.
+    const QRectF visible = visibleArea(*view);
+    QVERIFY2(visible.left() <= drawn.left() && visible.right() >= drawn.right(),
+             qPrintable(QStringLiteral("visible x %1..%2, drawn x %3..%4")
+                            .arg(visible.left())
+                            .arg(visible.right())
+                            .arg(drawn.left())
+                            .arg(drawn.right())));
+    const QList<int> heads = scene->headRevisions();
+    QVERIFY(!heads.isEmpty());
+    QVERIFY(visible.intersects(scene->revisionItem(heads.first())->sceneBoundingRect()));
+    // The status bar says why not everything shows, and where the rest is.
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Overview")),
+             qPrintable(window.statusBar()->currentMessage()));
+}
+
+void TestCollapse::fitShowsAShortHistoryWhole()
+{
+    testsupport::HistorySpec spec;
+    spec.seed = 3;
+    spec.revisionCount = 6;
+    MainWindow window;
+    openGenerated(window, spec);
+    GraphView *view = window.graphView();
+    view->resetZoom();
+    view->zoomIn();
+    QVERIFY(view->fitToWindow());
+    QVERIFY(view->zoomFactor() <= 1.0);
+    QVERIFY(visibleArea(*view).contains(drawnArea(*view->graphScene())));
 }
 
 QTEST_MAIN(TestCollapse)

@@ -43,6 +43,9 @@ inline constexpr qreal dimmedOpacity = 0.22;
 // and fullDetailLod a bordered box; below outlineLod a plain filled rect.
 inline constexpr qreal fullDetailLod = 0.4;
 inline constexpr qreal outlineLod = 0.15;
+// The smallest zoom at which ids are still easy to read (12 px ids at 7 px or more):
+// Fit goes no lower, showing the graph's breadth when its whole would be specks.
+inline constexpr qreal readableLod = 0.6;
 // At or above this, a message too long for one line gets two, in a smaller font
 // that is still at least as large on screen as the normal one at 1:1.
 inline constexpr qreal twoLineLod = 1.5;

@@ -114,6 +114,7 @@ void GraphView::clearGraph()
     m_search = RevisionSearch();
     m_navigator.reset();
     m_initialViewPending = false;
+    m_fitted = false;
     setSelection({});
 }
 
@@ -243,9 +244,13 @@ void GraphView::zoomOut()
     m_zoom->zoomOut();
 }
 
-void GraphView::fitToWindow()
+bool GraphView::fitToWindow()
 {
-    m_zoom->fit();
+    m_fitting = true;
+    const bool whole = m_zoom->fit();
+    m_fitting = false;
+    m_fitted = true;
+    return whole;
 }
 
 void GraphView::resetZoom()
@@ -255,6 +260,7 @@ void GraphView::resetZoom()
 
 void GraphView::onZoomChanged(qreal factor)
 {
+    m_fitted = m_fitted && m_fitting;
     updateItemCaching();
     Q_EMIT zoomChanged(factor);
 }
@@ -274,23 +280,24 @@ void GraphView::showInitialView()
         return;
     }
     m_initialViewPending = false;
-    if (m_zoom->fitScale() >= 0.5) {
-        m_zoom->fit();
-        return;
-    }
-    // A big history: 1:1 at the newest head is more useful than a picture of specks.
-    m_zoom->setActualSize();
-    const QList<int> heads = m_scene->headRevisions();
-    const RevisionItem *start = m_scene->revisionItem(heads.value(0, -1));
-    centerOn(start ? start->pos() : sceneRect().center());
+    fitToWindow(); // a big history: its branches at the newest head rather than specks
 }
 
 void GraphView::resizeEvent(QResizeEvent *event)
 {
+    const bool fitted = m_fitted; // the resize itself may scroll
     QGraphicsView::resizeEvent(event);
     placeLegend();
     if (m_initialViewPending)
         showInitialView();
+    else if (fitted && m_scene->hasGraph())
+        fitToWindow();
+}
+
+void GraphView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    m_fitted = m_fitted && m_fitting;
 }
 
 void GraphView::showEvent(QShowEvent *event)

@@ -75,7 +75,10 @@ public:
     // Zoom: factor 1 is 1:1 (one scene unit, a Graphviz point, per pixel).
     void zoomIn();
     void zoomOut();
-    void fitToWindow(); // the whole graph, never magnified beyond 1:1
+    // The whole graph, never magnified beyond 1:1, and true; false when that would be
+    // too small to read and every branch is shown at the newest revisions instead.
+    // Kept fitted through resizes until the user zooms or scrolls.
+    bool fitToWindow();
     void resetZoom();   // 1:1
     qreal zoomFactor() const;
 
@@ -108,6 +111,7 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
     void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
@@ -135,6 +139,10 @@ private:
     QStringList m_pendingSelection; // ids to select once their expanded runs are shown
     bool m_applyingSelection = false;
     bool m_initialViewPending = false;
+    // Fitted and not zoomed or scrolled since: a resize (docks placed, window
+    // maximised) fits again, as the user would have.
+    bool m_fitted = false;
+    bool m_fitting = false;
 };
 
 } // namespace headway

@@ -1,6 +1,8 @@
 #include "GraphZoom.h"
 
 #include "GraphScene.h"
+#include "GraphStyle.h"
+#include "RevisionItem.h"
 
 #include <QGraphicsView>
 #include <QScrollBar>
@@ -50,12 +52,35 @@ void GraphZoom::zoomBy(qreal ratio, QPointF viewportPoint)
     zoomAt(factor() * ratio, viewportPoint);
 }
 
-void GraphZoom::fit()
+bool GraphZoom::fit()
 {
-    const qreal zoom = std::clamp(fitScale(), minimum(), 1.0);
+    const qreal whole = fitScale();
+    const QRectF rect = m_view->sceneRect();
+    if (whole >= graphstyle::readableLod || !m_scene->hasGraph() || rect.isEmpty() || room().isEmpty()) {
+        const qreal zoom = std::clamp(whole, minimum(), 1.0);
+        m_view->setTransform(QTransform::fromScale(zoom, zoom));
+        m_view->centerOn(rect.center());
+        Q_EMIT changed(zoom);
+        return true;
+    }
+    // Specks otherwise: fit the short side (the branches side by side) and show the
+    // newest end of the long one, where merges are made; the Overview has the rest.
+    const qreal acrossWidth = room().width() / rect.width();
+    const qreal acrossHeight = room().height() / rect.height();
+    const bool tall = acrossWidth > acrossHeight;
+    const qreal across = tall ? acrossWidth : acrossHeight;
+    const qreal zoom = std::clamp(across, graphstyle::readableLod, 1.0);
     m_view->setTransform(QTransform::fromScale(zoom, zoom));
-    m_view->centerOn(m_view->sceneRect().center());
+    QPointF target = newestHead();
+    if (across >= graphstyle::readableLod) { // the whole breadth shows: centre it
+        if (tall)
+            target.setX(rect.center().x());
+        else
+            target.setY(rect.center().y());
+    }
+    m_view->centerOn(target);
     Q_EMIT changed(zoom);
+    return false;
 }
 
 void GraphZoom::setActualSize()
@@ -84,10 +109,22 @@ void GraphZoom::zoomAt(qreal zoom, QPointF viewportPoint)
 qreal GraphZoom::fitScale() const
 {
     const QRectF rect = m_view->sceneRect();
-    const QSizeF room = m_view->viewport()->size() - QSize(2 * kFitMargin, 2 * kFitMargin);
-    if (rect.isEmpty() || room.isEmpty())
+    const QSizeF space = room();
+    if (rect.isEmpty() || space.isEmpty())
         return 1.0;
-    return std::min(room.width() / rect.width(), room.height() / rect.height());
+    return std::min(space.width() / rect.width(), space.height() / rect.height());
+}
+
+QSizeF GraphZoom::room() const
+{
+    return m_view->viewport()->size() - QSize(2 * kFitMargin, 2 * kFitMargin);
+}
+
+QPointF GraphZoom::newestHead() const
+{
+    const QList<int> heads = m_scene->headRevisions(); // history order: the newest first
+    const RevisionItem *item = heads.isEmpty() ? nullptr : m_scene->revisionItem(heads.first());
+    return item ? item->sceneBoundingRect().center() : m_view->sceneRect().center();
 }
 
 QPointF GraphZoom::viewportCenter() const

@@ -2,11 +2,14 @@
 // around a point so that what is under the pointer stays under it. Factor 1 is
 // 1:1 (one scene unit, a Graphviz point, per pixel). Zooms in no further than
 // 8x and out no further than 0.05x, or than what shows the whole graph when that
-// is smaller. Owned by the view it zooms; reports every change it makes.
+// is smaller. Fit never goes below a zoom where ids are readable: a history too
+// long for that is fitted across its branches instead, at its newest revisions.
+// Owned by the view it zooms; reports every change it makes.
 #pragma once
 
 #include <QObject>
 #include <QPointF>
+#include <QSizeF>
 
 class QGraphicsView;
 
@@ -26,7 +29,10 @@ public:
     void zoomIn();
     void zoomOut();
     void reset();  // 1:1 around the view's centre
-    void fit();    // the whole graph, centred, never magnified beyond 1:1
+    // The whole graph, centred, never magnified beyond 1:1, when that leaves the ids
+    // readable, and true. Otherwise every branch side by side (at least as large as
+    // readableLod) around the newest head, and false.
+    bool fit();
     // Multiplies the factor by `ratio`, keeping the scene point under `viewportPoint` in place.
     void zoomBy(qreal ratio, QPointF viewportPoint);
     // 1:1 without keeping any point in place: the caller centres the view next.
@@ -41,6 +47,8 @@ private:
     void zoomAt(qreal factor, QPointF viewportPoint);
     QPointF viewportCenter() const;
     qreal minimum() const;
+    QSizeF room() const;
+    QPointF newestHead() const;
 
     QGraphicsView *m_view;
     const GraphScene *m_scene;

@@ -50,7 +50,10 @@ MainActions::MainActions(QMainWindow *window)
     zoomOut = make(tr("Zoom &Out"), tr("Make the graph smaller"),
                    {QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut});
     zoomOut->setIcon(themed(QStringLiteral("zoom-out")));
-    fitToWindow = make(tr("&Fit to Window"), tr("Show the whole graph"), {QKeySequence(Qt::CTRL | Qt::Key_0)});
+    fitToWindow = make(tr("&Fit to Window"),
+                       tr("Show the whole graph, or, when it would be too small to read, every branch at the newest "
+                          "revisions"),
+                       {QKeySequence(Qt::CTRL | Qt::Key_0)});
     fitToWindow->setIcon(themed(QStringLiteral("zoom-fit-best")));
     actualSize = make(tr("&Actual Size"), tr("Show the graph at 100 %"), {QKeySequence(Qt::CTRL | Qt::Key_1)});
     actualSize->setIcon(themed(QStringLiteral("zoom-original")));

@@ -148,7 +148,12 @@ void MainWindow::connectActions()
     connect(a->quit, &QAction::triggered, this, &QWidget::close);
     connect(a->zoomIn, &QAction::triggered, m_graph, &GraphView::zoomIn);
     connect(a->zoomOut, &QAction::triggered, m_graph, &GraphView::zoomOut);
-    connect(a->fitToWindow, &QAction::triggered, m_graph, &GraphView::fitToWindow);
+    connect(a->fitToWindow, &QAction::triggered, this, [this] {
+        if (!m_graph->fitToWindow())
+            statusBar()->showMessage(tr("The whole graph would be too small to read: Fit shows every branch at the newest "
+                                        "revisions; the Overview shows all of it"),
+                                     10000);
+    });
     connect(a->actualSize, &QAction::triggered, m_graph, &GraphView::resetZoom);
     connect(a->find, &QAction::triggered, m_findBar, &FindBar::activate);
     connect(a->findNext, &QAction::triggered, m_findBar, &FindBar::findNext);

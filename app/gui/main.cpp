@@ -15,10 +15,49 @@
 #include <QThreadPool>
 
 #include <clocale>
+#include <cstdio>
+#include <cstring>
+#include <initializer_list>
 #include <limits>
+
+namespace {
+
+constexpr int kNoDisplay = 69; // sysexits' EX_UNAVAILABLE
+
+bool hasArgument(int argc, char *argv[], std::initializer_list<const char *> names)
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char *name : names)
+            if (std::strcmp(argv[i], name) == 0
+                || (std::strncmp(argv[i], name, std::strlen(name)) == 0 && argv[i][std::strlen(name)] == '='))
+                return true;
+    return false;
+}
+
+// Qt aborts with a cryptic message when it finds no display. What needs no window,
+// the help, the version and a screenshot, runs offscreen; a window says what is missing.
+bool chooseHeadlessPlatform(int argc, char *argv[])
+{
+    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") || hasArgument(argc, argv, {"-platform", "--platform"}))
+        return true;
+    if (hasArgument(argc, argv, {"-h", "--help", "-?", "--help-all", "-v", "--version", "--screenshot"})) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return true;
+    }
+    std::fputs("headway: no display to open the window on: neither DISPLAY nor WAYLAND_DISPLAY is set.\n"
+               "Run it in a desktop session (or with ssh -X), or use headway-cli here; "
+               "headway --screenshot FILE needs no display.\n",
+               stderr);
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    if (!chooseHeadlessPlatform(argc, argv))
+        return kNoDisplay;
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Headway"));
     QApplication::setApplicationName(QStringLiteral("Headway"));

@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace headway::help;
@@ -196,6 +197,50 @@ private Q_SLOTS:
         }
         QVERIFY2(seen >= 5, qPrintable("could not read the options of `headway --help`:\n" + help));
         QVERIFY(page.contains("headway\\-cli(1)") || page.contains("headway-cli(1)"));
+    }
+
+    // Without a display (no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM, as over ssh):
+    // the help, the version and a screenshot still work; the window says what is missing.
+    void guiWithoutADisplay()
+    {
+        const QString gui = qEnvironmentVariable("HEADWAY_GUI");
+        if (gui.isEmpty())
+            QSKIP("the GUI is not built (HEADWAY_BUILD_GUI=OFF)");
+        QTemporaryDir home;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(QString::fromLatin1(name));
+        for (const char *name : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"})
+            environment.insert(QString::fromLatin1(name), home.filePath(QString::fromLatin1(name)));
+        const auto run = [&](const QStringList &arguments) {
+            auto process = std::make_unique<QProcess>();
+            process->setProcessEnvironment(environment);
+            process->start(gui, arguments);
+            if (!process->waitForFinished(60000))
+                process->kill();
+            return process;
+        };
+
+        const auto version = run({QStringLiteral("--version")});
+        QCOMPARE(version->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(version->exitCode(), 0);
+        const QString number = runCli({"--version"}).out.trimmed().section(' ', -1); // headway-cli's, the same build's
+        QVERIFY(!number.isEmpty());
+        QCOMPARE(QString::fromUtf8(version->readAllStandardOutput()).trimmed(), QStringLiteral("Headway ") + number);
+        const auto help = run({QStringLiteral("--help")});
+        QCOMPARE(help->exitCode(), 0);
+        QVERIFY(help->readAllStandardOutput().contains("--screenshot"));
+
+        const auto window = run({});
+        QCOMPARE(window->exitStatus(), QProcess::NormalExit); // Qt alone aborts
+        QCOMPARE(window->exitCode(), 69);
+        const QString said = QString::fromUtf8(window->readAllStandardError());
+        QVERIFY2(said.contains("DISPLAY") && said.contains("headway-cli"), qPrintable(said));
+
+        const QString picture = home.filePath(QStringLiteral("start.png"));
+        const auto shot = run({QStringLiteral("--screenshot"), picture, QStringLiteral("--start-page")});
+        QVERIFY2(shot->exitCode() == 0, shot->readAllStandardError().constData());
+        QVERIFY(QFileInfo(picture).size() > 0);
     }
 };
 

@@ -303,6 +303,21 @@ void TestCollapse::fitShowsEveryBranchOfALongHistoryReadably()
     // The status bar says why not everything shows, and where the rest is.
     QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Overview")),
              qPrintable(window.statusBar()->currentMessage()));
+
+    // The Overview is no hairline: stretched across, its frame (the whole breadth) is
+    // twice as wide as the graph kept in proportion or more, and a good part of the dock.
+    const GraphOverview *overview = window.graphOverview();
+    QTRY_VERIFY(overview->isVisible());
+    const QRectF room = QRectF(overview->rect()).adjusted(4, 4, -4, -4);
+    const QRectF sceneRect = scene->sceneRect();
+    const qreal proportional = std::min(room.width() / sceneRect.width(), room.height() / sceneRect.height()) * sceneRect.width();
+    QVERIFY2(overview->visibleFrame().width() >= 2 * proportional && overview->visibleFrame().width() >= 0.15 * room.width(),
+             qPrintable(QStringLiteral("frame %1 px wide, in proportion %2 px").arg(overview->visibleFrame().width()).arg(proportional)));
+    // And it still maps back to the scene: the frame's centre is the view's centre.
+    const QPointF centre = view->mapToScene(view->viewport()->rect().center());
+    const QPointF mapped = overview->scenePointAt(overview->visibleFrame().center());
+    QVERIFY2(QLineF(centre, mapped).length() < 0.05 * sceneRect.width(),
+             qPrintable(QStringLiteral("view centre %1,%2, overview says %3,%4").arg(centre.x()).arg(centre.y()).arg(mapped.x()).arg(mapped.y())));
 }
 
 void TestCollapse::fitShowsAShortHistoryWhole()

@@ -16,6 +16,15 @@ namespace {
 
 constexpr int kRenderDelayMs = 150; // a burst of scene changes (a selection, a reload) renders once
 constexpr qreal kKeyStep = 0.1;     // of the visible area, per arrow key
+// A long history kept in proportion is a hairline: its short side is stretched until
+// it covers a fifth of the room, but never more than four times.
+constexpr qreal kShortSideShare = 0.2;
+constexpr qreal kMaximumStretch = 4;
+
+qreal stretchOf(qreal pictureLength, qreal roomLength)
+{
+    return pictureLength <= 0 ? 1 : std::clamp(roomLength * kShortSideShare / pictureLength, 1.0, kMaximumStretch);
+}
 
 } // namespace
 
@@ -58,7 +67,7 @@ void GraphOverview::render()
     picture.fill(palette().color(QPalette::Base));
     if (scene->hasGraph()) {
         QPainter painter(&picture);
-        scene->render(&painter, pictureRect(), scene->sceneRect(), Qt::KeepAspectRatio);
+        scene->render(&painter, pictureRect(), scene->sceneRect(), Qt::IgnoreAspectRatio);
     }
     m_picture = picture;
     update();
@@ -71,7 +80,10 @@ QRectF GraphOverview::pictureRect() const
     if (scene.isEmpty() || area.isEmpty())
         return area;
     const qreal scale = std::min(area.width() / scene.width(), area.height() / scene.height());
-    QRectF picture(0, 0, scene.width() * scale, scene.height() * scale);
+    QSizeF size = scene.size() * scale;
+    size = {std::min(area.width(), size.width() * stretchOf(size.width(), area.width())),
+            std::min(area.height(), size.height() * stretchOf(size.height(), area.height()))};
+    QRectF picture(QPointF(), size);
     picture.moveCenter(area.center());
     return picture;
 }
@@ -83,9 +95,10 @@ QRectF GraphOverview::visibleFrame() const
         return {};
     const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect().intersected(scene);
     const QRectF picture = pictureRect();
-    const qreal scale = picture.width() / scene.width();
-    return {picture.left() + (visible.left() - scene.left()) * scale, picture.top() + (visible.top() - scene.top()) * scale,
-            visible.width() * scale, visible.height() * scale};
+    const qreal scaleX = picture.width() / scene.width();
+    const qreal scaleY = picture.height() / scene.height();
+    return {picture.left() + (visible.left() - scene.left()) * scaleX, picture.top() + (visible.top() - scene.top()) * scaleY,
+            visible.width() * scaleX, visible.height() * scaleY};
 }
 
 QPointF GraphOverview::scenePointAt(QPointF point) const
@@ -94,8 +107,8 @@ QPointF GraphOverview::scenePointAt(QPointF point) const
     const QRectF picture = pictureRect();
     if (picture.isEmpty())
         return scene.center();
-    const qreal scale = scene.width() / picture.width();
-    return {scene.left() + (point.x() - picture.left()) * scale, scene.top() + (point.y() - picture.top()) * scale};
+    return {scene.left() + (point.x() - picture.left()) * scene.width() / picture.width(),
+            scene.top() + (point.y() - picture.top()) * scene.height() / picture.height()};
 }
 
 void GraphOverview::paintEvent(QPaintEvent *)

@@ -2,7 +2,8 @@
 // frame, as in KCachegrind's overview: drag the frame (or click anywhere) to
 // move the main view there; the arrow keys move it too. The picture is the
 // same scene rendered once into a pixmap whenever the scene changes (coalesced),
-// so a 100,000-revision graph costs one render, not a second live view.
+// so a 100,000-revision graph costs one render, not a second live view. A long,
+// narrow graph is stretched across (at most 4x) so that it is not a hairline.
 #pragma once
 
 #include <QPixmap>
@@ -37,7 +38,7 @@ protected:
 private:
     void scheduleRender();
     void render();
-    QRectF pictureRect() const; // where the scene's rect is drawn, aspect kept
+    QRectF pictureRect() const; // where the scene's rect is drawn
     void moveViewTo(QPointF widgetPoint);
 
     GraphView *m_view;

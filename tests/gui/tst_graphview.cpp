@@ -4,6 +4,7 @@
 // SVG / PNG export. Layouts come from LayoutService, as in the application.
 #include "EdgeItem.h"
 #include "GhostItem.h"
+#include "GraphLegend.h"
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "LayoutService.h"
@@ -93,6 +94,8 @@ private Q_SLOTS:
     void reloadDropsRevisionsThatAreGone();
     void zoomStepsAndLimits();
     void ctrlWheelZoomsAroundThePointer();
+    void fitKeepsTheGraphClearOfTheLegend_data();
+    void fitKeepsTheGraphClearOfTheLegend();
     void svgExportIsValidAndNamesEveryRevision();
     void pngExportWritesAnImage();
     void largeHistoryDrawsEveryRevisionAndPaintsZoomedOut();
@@ -474,6 +477,38 @@ void TestGraphView::ctrlWheelZoomsAroundThePointer()
                       Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(view.viewport(), &plain);
     QCOMPARE(view.zoomFactor(), zoom); // a plain wheel scrolls
+}
+
+void TestGraphView::fitKeepsTheGraphClearOfTheLegend_data()
+{
+    QTest::addColumn<QSize>("size");
+    // Sizes at which the centred demo would have a box under the legend.
+    for (const QSize size : {QSize(560, 560), QSize(640, 480), QSize(700, 400)})
+        QTest::addRow("%dx%d", size.width(), size.height()) << size;
+}
+
+void TestGraphView::fitKeepsTheGraphClearOfTheLegend()
+{
+    QFETCH(QSize, size);
+    GraphView view;
+    showDemo(view);
+    view.resize(size);
+    const auto *legend = view.findChild<GraphLegend *>();
+    QVERIFY(legend);
+    QTRY_VERIFY(legend->isVisible());
+    QVERIFY(view.fitToWindow());
+    const QRect covered = legend->geometry().translated(-view.viewport()->pos());
+    for (const RevisionNode &node : m_demo.graph.nodes()) {
+        const QRect drawn = view.mapFromScene(item(view, node.id)->sceneBoundingRect()).boundingRect();
+        QVERIFY2(view.viewport()->rect().contains(drawn), qPrintable(node.id + " is not whole in sight"));
+        QVERIFY2(!drawn.intersects(covered), qPrintable(node.id + " is under the legend"));
+    }
+    QVERIFY(view.zoomFactor() > 0.5);
+
+    // Without the legend the graph has the whole viewport again.
+    const qreal withLegend = view.zoomFactor();
+    view.setLegendVisible(false);
+    QVERIFY(view.zoomFactor() >= withLegend);
 }
 
 void TestGraphView::svgExportIsValidAndNamesEveryRevision()

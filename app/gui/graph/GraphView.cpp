@@ -220,6 +220,8 @@ void GraphView::setDatabaseRevisions(const QStringList &ids)
 void GraphView::setLegendVisible(bool visible)
 {
     m_legend->setVisible(visible);
+    if (m_fitted && m_scene->hasGraph())
+        fitToWindow(); // room beside the legend, or no longer
 }
 
 bool GraphView::isLegendVisible() const
@@ -247,7 +249,8 @@ void GraphView::zoomOut()
 bool GraphView::fitToWindow()
 {
     m_fitting = true;
-    const bool whole = m_zoom->fit();
+    const QRect legend = m_legend->isVisible() ? m_legend->geometry().translated(-viewport()->pos()) : QRect();
+    const bool whole = m_zoom->fit(legend);
     m_fitting = false;
     m_fitted = true;
     return whole;

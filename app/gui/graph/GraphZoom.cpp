@@ -1,5 +1,7 @@
 #include "GraphZoom.h"
 
+#include "CollapsedRunItem.h"
+#include "GhostItem.h"
 #include "GraphScene.h"
 #include "GraphStyle.h"
 #include "RevisionItem.h"
@@ -52,14 +54,21 @@ void GraphZoom::zoomBy(qreal ratio, QPointF viewportPoint)
     zoomAt(factor() * ratio, viewportPoint);
 }
 
-bool GraphZoom::fit()
+bool GraphZoom::fit(const QRect &covered)
 {
     const qreal whole = fitScale();
     const QRectF rect = m_view->sceneRect();
+    m_view->setAlignment(Qt::AlignCenter);
     if (whole >= graphstyle::readableLod || !m_scene->hasGraph() || rect.isEmpty() || room().isEmpty()) {
-        const qreal zoom = std::clamp(whole, minimum(), 1.0);
+        qreal zoom = std::clamp(whole, minimum(), 1.0);
         m_view->setTransform(QTransform::fromScale(zoom, zoom));
         m_view->centerOn(rect.center());
+        if (coversABox(covered)) {
+            // A graph smaller than the viewport is placed by the alignment: above or right of the legend.
+            m_view->setAlignment(besideCovered(covered, &zoom));
+            m_view->setTransform(QTransform::fromScale(zoom, zoom));
+            m_view->centerOn(rect.center());
+        }
         Q_EMIT changed(zoom);
         return true;
     }
@@ -113,6 +122,40 @@ qreal GraphZoom::fitScale() const
     if (rect.isEmpty() || space.isEmpty())
         return 1.0;
     return std::min(space.width() / rect.width(), space.height() / rect.height());
+}
+
+qreal GraphZoom::scaleInto(QSizeF space) const
+{
+    const QRectF rect = m_view->sceneRect();
+    if (rect.isEmpty() || space.width() <= 0 || space.height() <= 0)
+        return 0;
+    return std::min({space.width() / rect.width(), space.height() / rect.height(), 1.0});
+}
+
+bool GraphZoom::coversABox(const QRect &covered) const
+{
+    if (covered.isEmpty())
+        return false;
+    const QList<QGraphicsItem *> under = m_view->items(covered);
+    return std::any_of(under.cbegin(), under.cend(), [](const QGraphicsItem *item) {
+        return dynamic_cast<const RevisionItem *>(item) || dynamic_cast<const CollapsedRunItem *>(item)
+               || dynamic_cast<const GhostItem *>(item);
+    });
+}
+
+Qt::Alignment GraphZoom::besideCovered(const QRect &covered, qreal *zoom) const
+{
+    if (covered.isEmpty())
+        return Qt::AlignCenter;
+    const QSize viewport = m_view->viewport()->size();
+    const qreal above = scaleInto(QSizeF(viewport.width(), covered.top()) - QSizeF(2 * kFitMargin, 2 * kFitMargin));
+    const qreal right = scaleInto(QSizeF(viewport.width() - covered.right() - 1, viewport.height())
+                                  - QSizeF(2 * kFitMargin, 2 * kFitMargin));
+    const qreal best = std::max(above, right);
+    if (best < std::min(*zoom, graphstyle::readableLod))
+        return Qt::AlignCenter; // under the legend then: it can be hidden (View menu)
+    *zoom = std::min(*zoom, best);
+    return above >= right ? Qt::AlignHCenter | Qt::AlignTop : Qt::AlignRight | Qt::AlignVCenter;
 }
 
 QSizeF GraphZoom::room() const

@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QPointF>
+#include <QRect>
 #include <QSizeF>
 
 class QGraphicsView;
@@ -31,8 +32,10 @@ public:
     void reset();  // 1:1 around the view's centre
     // The whole graph, centred, never magnified beyond 1:1, when that leaves the ids
     // readable, and true. Otherwise every branch side by side (at least as large as
-    // readableLod) around the newest head, and false.
-    bool fit();
+    // readableLod) around the newest head, and false. `covered` is the part of the
+    // viewport a legend in its bottom-left corner draws over: when it would hide a box,
+    // the whole graph goes above or to the right of it if it stays readable there.
+    bool fit(const QRect &covered = {});
     // Multiplies the factor by `ratio`, keeping the scene point under `viewportPoint` in place.
     void zoomBy(qreal ratio, QPointF viewportPoint);
     // 1:1 without keeping any point in place: the caller centres the view next.
@@ -49,6 +52,9 @@ private:
     qreal minimum() const;
     QSizeF room() const;
     QPointF newestHead() const;
+    qreal scaleInto(QSizeF space) const;
+    bool coversABox(const QRect &covered) const;
+    Qt::Alignment besideCovered(const QRect &covered, qreal *zoom) const;
 
     QGraphicsView *m_view;
     const GraphScene *m_scene;

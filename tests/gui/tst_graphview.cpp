@@ -1,10 +1,11 @@
 // The revision graph widget as the main window uses it: what it draws for the
 // demo and for broken or huge histories, Find, keyboard and mouse selection,
-// lineage and path highlighting, zoom, reloads that keep the user's place, and
-// SVG / PNG export. Layouts come from LayoutService, as in the application.
+// lineage and path highlighting, reloads that keep the user's place, and SVG /
+// PNG export (zoom and fit: tst_graphzoom). Layouts come from LayoutService, as
+// in the application.
 #include "EdgeItem.h"
+#include "GraphViewFixture.h"
 #include "GhostItem.h"
-#include "GraphLegend.h"
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "LayoutService.h"
@@ -23,7 +24,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <clocale>
 
 using namespace headway;
 using graphstyle::Emphasis;
@@ -72,7 +72,7 @@ bool hasInk(const QImage &image, QRgb background)
 
 } // namespace
 
-class TestGraphView : public QObject
+class TestGraphView : public QObject, private GraphViewFixture
 {
     Q_OBJECT
 
@@ -92,67 +92,15 @@ private Q_SLOTS:
     void missingParentIsDrawnAsAGhost();
     void reloadKeepsSelectionZoomAndCentre();
     void reloadDropsRevisionsThatAreGone();
-    void zoomStepsAndLimits();
-    void ctrlWheelZoomsAroundThePointer();
-    void fitKeepsTheGraphClearOfTheLegend_data();
-    void fitKeepsTheGraphClearOfTheLegend();
     void svgExportIsValidAndNamesEveryRevision();
     void pngExportWritesAnImage();
     void largeHistoryDrawsEveryRevisionAndPaintsZoomedOut();
 
-private:
-    GraphLayout layOut(const LayoutInput &input);
-    void show(GraphView &view, const Repository &repository, LayoutDirection direction = LayoutDirection::TopDown);
-    void showDemo(GraphView &view);
-    int revision(const GraphView &view, const QString &id) const;
-    RevisionItem *item(const GraphView &view, const QString &id) const;
-
-    LayoutService m_layouts;
-    Repository m_demo;
 };
 
 void TestGraphView::initTestCase()
 {
-    std::setlocale(LC_NUMERIC, "C"); // as the application does: Graphviz reads numbers in C
-    m_demo = RepositoryLoader::load(QStringLiteral(HEADWAY_SOURCE_DIR "/resources/demo"));
-    QVERIFY2(m_demo.found(), "the bundled demo repository was not found");
-    QCOMPARE(m_demo.graph.size(), 5);
-}
-
-GraphLayout TestGraphView::layOut(const LayoutInput &input)
-{
-    QSignalSpy finished(&m_layouts, &LayoutService::layoutFinished);
-    m_layouts.requestLayout(input);
-    if (!finished.wait(180000))
-        qFatal("LayoutService delivered no layout within 180 s");
-    return finished.first().at(1).value<GraphLayout>();
-}
-
-void TestGraphView::show(GraphView &view, const Repository &repository, LayoutDirection direction)
-{
-    LayoutInput input = GraphView::layoutInputFor(repository);
-    input.options.direction = direction;
-    const GraphLayout layout = layOut(input);
-    QVERIFY2(layout.succeeded, "the layout failed");
-    view.showGraph(LoadedRepository::make(std::make_shared<const Repository>(repository), input, layout));
-}
-
-void TestGraphView::showDemo(GraphView &view)
-{
-    view.resize(900, 700);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    show(view, m_demo);
-}
-
-int TestGraphView::revision(const GraphView &view, const QString &id) const
-{
-    return view.graphScene()->repository().graph.indexOf(id);
-}
-
-RevisionItem *TestGraphView::item(const GraphView &view, const QString &id) const
-{
-    return view.graphScene()->revisionItem(revision(view, id));
+    loadDemo();
 }
 
 void TestGraphView::demoShowsEveryRevisionAndBothHeads()
@@ -432,83 +380,6 @@ void TestGraphView::reloadDropsRevisionsThatAreGone()
     view.clearGraph();
     QCOMPARE(view.revisionItemCount(), 0);
     QVERIFY(view.scene()->items().isEmpty());
-}
-
-void TestGraphView::zoomStepsAndLimits()
-{
-    GraphView view;
-    showDemo(view);
-    QSignalSpy zoomed(&view, &GraphView::zoomChanged);
-    view.resetZoom();
-    QCOMPARE(view.zoomFactor(), 1.0);
-    view.zoomIn();
-    QCOMPARE(view.zoomFactor(), 1.25);
-    QCOMPARE(zoomed.last().first().toReal(), 1.25);
-    view.zoomOut();
-    QCOMPARE(view.zoomFactor(), 1.0);
-    for (int i = 0; i < 40; ++i)
-        view.zoomIn();
-    QCOMPARE(view.zoomFactor(), 8.0);
-    for (int i = 0; i < 80; ++i)
-        view.zoomOut();
-    QVERIFY(view.zoomFactor() > 0.0);
-    QVERIFY(view.zoomFactor() <= 0.05);
-    view.fitToWindow();
-    QVERIFY(view.zoomFactor() <= 1.0);
-}
-
-void TestGraphView::ctrlWheelZoomsAroundThePointer()
-{
-    GraphView view;
-    showDemo(view);
-    view.resize(320, 240); // smaller than the graph, so the view can scroll to keep the anchor
-    view.resetZoom();
-    view.centerOn(item(view, kBranchPoint));
-    const QPoint pointer = view.mapFromScene(item(view, kBranchPoint)->pos()) + QPoint(30, 5);
-    const QPointF under = view.mapToScene(pointer);
-    QWheelEvent wheel(pointer, view.viewport()->mapToGlobal(pointer), {}, QPoint(0, 120), Qt::NoButton,
-                      Qt::ControlModifier, Qt::NoScrollPhase, false);
-    QApplication::sendEvent(view.viewport(), &wheel);
-    QVERIFY2(view.zoomFactor() > 1.1, "Ctrl+wheel did not zoom in");
-    QVERIFY2(QLineF(view.mapToScene(pointer), under).length() < 2.0, "the point under the pointer moved");
-
-    const qreal zoom = view.zoomFactor();
-    QWheelEvent plain(pointer, view.viewport()->mapToGlobal(pointer), {}, QPoint(0, -120), Qt::NoButton,
-                      Qt::NoModifier, Qt::NoScrollPhase, false);
-    QApplication::sendEvent(view.viewport(), &plain);
-    QCOMPARE(view.zoomFactor(), zoom); // a plain wheel scrolls
-}
-
-void TestGraphView::fitKeepsTheGraphClearOfTheLegend_data()
-{
-    QTest::addColumn<QSize>("size");
-    // Sizes at which the centred demo would have a box under the legend.
-    for (const QSize size : {QSize(560, 560), QSize(640, 480), QSize(700, 400)})
-        QTest::addRow("%dx%d", size.width(), size.height()) << size;
-}
-
-void TestGraphView::fitKeepsTheGraphClearOfTheLegend()
-{
-    QFETCH(QSize, size);
-    GraphView view;
-    showDemo(view);
-    view.resize(size);
-    const auto *legend = view.findChild<GraphLegend *>();
-    QVERIFY(legend);
-    QTRY_VERIFY(legend->isVisible());
-    QVERIFY(view.fitToWindow());
-    const QRect covered = legend->geometry().translated(-view.viewport()->pos());
-    for (const RevisionNode &node : m_demo.graph.nodes()) {
-        const QRect drawn = view.mapFromScene(item(view, node.id)->sceneBoundingRect()).boundingRect();
-        QVERIFY2(view.viewport()->rect().contains(drawn), qPrintable(node.id + " is not whole in sight"));
-        QVERIFY2(!drawn.intersects(covered), qPrintable(node.id + " is under the legend"));
-    }
-    QVERIFY(view.zoomFactor() > 0.5);
-
-    // Without the legend the graph has the whole viewport again.
-    const qreal withLegend = view.zoomFactor();
-    view.setLegendVisible(false);
-    QVERIFY(view.zoomFactor() >= withLegend);
 }
 
 void TestGraphView::svgExportIsValidAndNamesEveryRevision()

@@ -65,9 +65,11 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(tabs);
     splitter->addWidget(m_sourcePane);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({2 * 1000, 3 * 1000}); // proportions until the user drags the handle
+    // Half each until the user drags the handle: the facts (parents, file, "Open in
+    // editor") fit without scrolling above the source.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({1000, 1000});
     scroll->setMinimumHeight(fontMetrics().lineSpacing() * 6);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
